@@ -1,0 +1,47 @@
+/** PostgreSQL through pg: several server processes can share one database. */
+import pg from 'pg';
+import type { Db, Queryable, Row } from './db.js';
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // Fail at start, with the server's own message, rather than on the first request.
+  const client = await pool.connect().catch(async (error: Error) => {
+    await pool.end();
+    throw new Error(`Cannot connect to DATABASE_URL (${redact(url)}): ${error.message}`);
+  });
+  client.release();
+  pool.on('error', (error) => console.error(`PostgreSQL pool error: ${error.message}`));
+
+  const on = (target: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T extends Row>(sql: string, params: unknown[] = []) {
+      return (await target.query(sql, params)).rows as T[];
+    },
+    async exec(sql: string) {
+      await target.query(sql);
+    },
+  });
+
+  return {
+    engine: 'postgres',
+    ...on(pool),
+    async transaction(fn) {
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN');
+        const result = await fn(on(conn));
+        await conn.query('COMMIT');
+        return result;
+      } catch (error) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        conn.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

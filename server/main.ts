@@ -1,0 +1,92 @@
+/**
+ * The server process: reads env, loads content, opens and migrates the database, creates the first admin,
+ * serves the app, and on SIGTERM/SIGINT stops accepting, finishes requests in flight and closes the database.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { bootstrapAdmin, firstStartMessage } from './bootstrap.js';
+import { loadContentStore } from './content/store.js';
+import { LockError } from './db/lock.js';
+import { MigrationError } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import { redact } from './db/postgres.js';
+import { consoleLogger } from './deps.js';
+import { EnvError, readEnv } from './env.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function main(): Promise<void> {
+  const env = readEnv();
+  const log = consoleLogger;
+  const content = loadContentStore(env.contentDir);
+  const entries = content.entries();
+  const invalid = entries.filter((e) => !e.exercise);
+  for (const entry of invalid) {
+    log.warn(`Exercise ${entry.id} has ${entry.problems.length} problem(s) and is not offered: run audition exercise check ${entry.id}`);
+  }
+
+  const db = await openDatabase(env);
+  const first = await bootstrapAdmin(db, { email: env.adminEmail, password: env.adminPassword }, new Date());
+
+  const webDir = join(process.cwd(), 'dist', 'web');
+  const hasWeb = existsSync(join(webDir, 'index.html'));
+  if (!hasWeb) log.warn('No built web app in dist/web: serving the API only. Run `npm run build` (npm start does).');
+
+  const app = createApp({
+    db,
+    clock: () => new Date(),
+    content,
+    log,
+    config: {
+      secureCookies: env.publicUrl?.startsWith('https://') ?? false,
+      trustProxy: env.trustProxy,
+      webDir: hasWeb ? webDir : null,
+      sessionHours: 12,
+    },
+  });
+
+  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info: AddressInfo) => {
+    const url = env.publicUrl ?? `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;
+    const where = env.databaseUrl ? `postgres ${redact(env.databaseUrl)}` : `pglite in ${env.dataDir}`;
+    log.info(`Audition listening on ${url} (database: ${where}; ${entries.length - invalid.length} exercises from ${env.contentDir})`);
+    if (first) log.info(firstStartMessage(first, url));
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: finishing requests in flight, then closing the database…`);
+    const force = setTimeout(() => {
+      log.error(`Requests still open after ${SHUTDOWN_GRACE_MS / 1000} s: closing anyway.`);
+      void db.close().finally(() => process.exit(1));
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      void db.close().then(
+        () => {
+          log.info('Database closed. Bye.');
+          process.exit(0);
+        },
+        (error: Error) => {
+          log.error(`Closing the database failed: ${error.message}`);
+          process.exit(1);
+        },
+      );
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: Error) => {
+  if (error instanceof EnvError || error instanceof LockError || error instanceof MigrationError) {
+    console.error(error.message);
+  } else {
+    console.error(`Audition could not start: ${error.stack ?? error.message}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+/**
+ * A fresh, migrated database for one test file: PGlite in memory loaded from the run's template dump, or
+ * with DATABASE_URL a new PostgreSQL database copied from the template (dropped again by close()).
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { Db } from '../../server/db/db.js';
+import { openPgliteFromDump } from '../../server/db/pglite.js';
+import { openPostgres } from '../../server/db/postgres.js';
+import { TEMPLATE_DB, withDatabase } from './template.js';
+
+export async function openTestDb(): Promise<Db> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const dump = await readFile(inject('pgliteDump'));
+    return openPgliteFromDump(new Blob([dump]));
+  }
+  const name = `audition_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  const db = await openPostgres(withDatabase(url, name), { max: 4 });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await adminQuery(url, `DROP DATABASE IF EXISTS ${name}`);
+    },
+  };
+}
+
+async function adminQuery(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
