@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadLibrary } from '../content/library.js';
 import { EXERCISE_KINDS, type ExerciseKind } from '../content/schema.js';
 import { contentDirFrom } from './content-dir.js';
 import { CliError, type CliIo, UsageError } from './io.js';
@@ -27,23 +28,29 @@ export async function exerciseNew(args: string[], io: CliIo): Promise<number> {
   const dir = join(root, 'exercises', id);
   if (existsSync(dir)) throw new CliError(`${dir} already exists: choose another id or edit that folder`);
 
-  const files = scaffold(kind as ExerciseKind, id);
+  // Use a rubric of this kind that the content directory has; the starter rubric's id otherwise.
+  const rubrics = [...loadLibrary(root).rubrics.values()].filter((r) => r.rubric?.kind === kind);
+  const rubric = rubrics[0]?.id ?? STARTER_RUBRIC[kind as ExerciseKind];
+  const files = scaffold(kind as ExerciseKind, id, rubric);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);
   }
   io.out(`Created ${dir}:`);
   for (const name of Object.keys(files)) io.out(`  ${name}`);
+  if (rubrics.length === 0) io.out(`\nNo ${kind} rubric in ${root}/rubrics: create rubrics/${rubric}.yaml.`);
   io.out(`\nReplace the placeholders, then run \`audition exercise check ${id}\`. docs/authoring.md explains each file.`);
   return 0;
 }
 
-function scaffold(kind: ExerciseKind, id: string): Record<string, string> {
+const STARTER_RUBRIC: Record<ExerciseKind, string> = { spec: 'spec-standard', 'bug-hunt': 'bug-hunt-standard' };
+
+function scaffold(kind: ExerciseKind, id: string, rubric: string): Record<string, string> {
   switch (kind) {
     case 'spec':
-      return specFiles(id);
+      return specFiles(id, rubric);
     case 'bug-hunt':
-      return bugHuntFiles(id);
+      return bugHuntFiles(id, rubric);
     default: {
       const unreachable: never = kind;
       throw new Error(`no scaffold for ${String(unreachable)}`);
@@ -51,14 +58,14 @@ function scaffold(kind: ExerciseKind, id: string): Record<string, string> {
   }
 }
 
-function specFiles(id: string): Record<string, string> {
+function specFiles(id: string, rubric: string): Record<string, string> {
   return {
     'exercise.md': `---
 id: ${id}
 kind: spec
 title: Replace with the title candidates see
 minutes: 45
-rubric: spec-standard
+rubric: ${rubric}
 tags: []
 ---
 <!-- The brief shown to the candidate, in Markdown. Write it as the person asking would: a founder's
@@ -96,14 +103,14 @@ expect:
   };
 }
 
-function bugHuntFiles(id: string): Record<string, string> {
+function bugHuntFiles(id: string, rubric: string): Record<string, string> {
   return {
     'exercise.md': `---
 id: ${id}
 kind: bug-hunt
 title: Replace with the title candidates see
 minutes: 30
-rubric: bug-hunt-standard
+rubric: ${rubric}
 tags: []
 ---
 <!-- The brief: what the user asked the AI assistant, verbatim, then what the candidate must do. -->

@@ -164,14 +164,15 @@ function loadExercise(root: string, id: string, rubrics: Map<string, RubricEntry
     problems.push({ file: at('key.yaml'), field: '(file)', message: 'missing: every exercise needs a private key.yaml' });
   }
   const examples = loadExamples(dirAbs, dir, frontMatter.kind, problems);
-  if (examples.length < 2 && isDir(join(dirAbs, 'examples'))) {
+  const exampleFiles = isDir(join(dirAbs, 'examples'))
+    ? readdirSync(join(dirAbs, 'examples')).filter((n) => n.endsWith('.yaml')).length
+    : 0;
+  if (exampleFiles < 2) {
     problems.push({
       file: at('examples/'),
       field: '(folder)',
-      message: 'add at least 2 examples: a strong answer and a weak one',
+      message: `has ${exampleFiles} example(s): add at least 2 (a strong answer and a weak one)`,
     });
-  } else if (!isDir(join(dirAbs, 'examples'))) {
-    problems.push({ file: at('examples/'), field: '(folder)', message: 'missing: add a strong and a weak sample answer' });
   }
 
   const base = {
