@@ -20,10 +20,7 @@ const envSchema = z.object({
   ),
   CONTENT_DIR: z.preprocess(emptyAsUndefined, z.string().default('.')),
   ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().default('admin@localhost')),
-  ADMIN_PASSWORD: z.preprocess(
-    emptyAsUndefined,
-    z.string().min(12, 'must be at least 12 characters').optional(),
-  ),
+  ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12, 'must be at least 12 characters').optional()),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
 });

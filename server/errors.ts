@@ -34,7 +34,12 @@ export type ErrorBody = {
   error: { code: ErrorCode; message: string; requestId?: string; issues?: { path: string; message: string }[] };
 };
 
-export function errorBody(code: ErrorCode, message: string, requestId?: string, issues?: z.core.$ZodIssue[]): ErrorBody {
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  requestId?: string,
+  issues?: z.core.$ZodIssue[],
+): ErrorBody {
   return {
     error: {
       code,

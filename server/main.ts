@@ -25,7 +25,9 @@ export async function main(): Promise<void> {
   const entries = content.entries();
   const invalid = entries.filter((e) => !e.exercise);
   for (const entry of invalid) {
-    log.warn(`Exercise ${entry.id} has ${entry.problems.length} problem(s) and is not offered: run audition exercise check ${entry.id}`);
+    log.warn(
+      `Exercise ${entry.id} has ${entry.problems.length} problem(s) and is not offered: run audition exercise check ${entry.id}`,
+    );
   }
 
   const db = await openDatabase(env);
@@ -51,7 +53,9 @@ export async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info: AddressInfo) => {
     const url = env.publicUrl ?? `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;
     const where = env.databaseUrl ? `postgres ${redact(env.databaseUrl)}` : `pglite in ${env.dataDir}`;
-    log.info(`Audition listening on ${url} (database: ${where}; ${entries.length - invalid.length} exercises from ${env.contentDir})`);
+    log.info(
+      `Audition listening on ${url} (database: ${where}; ${entries.length - invalid.length} exercises from ${env.contentDir})`,
+    );
     if (first) log.info(firstStartMessage(first, url));
   });
 

@@ -25,7 +25,11 @@ export async function createSession(db: Queryable, userId: string, now: Date, ho
 }
 
 /** The active staff user behind a token, or null when unknown, expired or deactivated. */
-export async function sessionStaff(db: Queryable, token: string, now: Date): Promise<(Staff & { sessionId: string }) | null> {
+export async function sessionStaff(
+  db: Queryable,
+  token: string,
+  now: Date,
+): Promise<(Staff & { sessionId: string }) | null> {
   return one<Staff & { sessionId: string }>(
     db,
     `SELECT u.id, u.email, u.role, s.id AS "sessionId"

@@ -42,9 +42,7 @@ export async function exerciseCheck(args: string[], io: CliIo): Promise<number> 
   if (unknown.length > 0) {
     throw new UsageError(`no exercise ${unknown.map((id) => `"${id}"`).join(', ')} under ${root}/exercises`);
   }
-  const selected = positionals.length
-    ? library.exercises.filter((e) => positionals.includes(e.id))
-    : library.exercises;
+  const selected = positionals.length ? library.exercises.filter((e) => positionals.includes(e.id)) : library.exercises;
   if (selected.length === 0) {
     io.err(`No exercises found under ${root}/exercises: create one with \`audition exercise new spec my-exercise\`.`);
     return 1;
@@ -80,7 +78,11 @@ export async function buildReport(
     progress(`[${String(index + 1).padStart(width)}/${selected.length}] ${entry.id}: ${verdict} (${seconds} s)`);
     exercises.push({ id: entry.id, kind: entry.kind, ok: problems.length === 0, problems });
   }
-  const rubrics = [...library.rubrics.values()].map((r) => ({ id: r.id, ok: r.problems.length === 0, problems: r.problems }));
+  const rubrics = [...library.rubrics.values()].map((r) => ({
+    id: r.id,
+    ok: r.problems.length === 0,
+    problems: r.problems,
+  }));
   return {
     ok: exercises.every((e) => e.ok) && rubrics.every((r) => r.ok),
     exercises,

@@ -39,7 +39,9 @@ export async function exerciseNew(args: string[], io: CliIo): Promise<number> {
   io.out(`Created ${dir}:`);
   for (const name of Object.keys(files)) io.out(`  ${name}`);
   if (rubrics.length === 0) io.out(`\nNo ${kind} rubric in ${root}/rubrics: create rubrics/${rubric}.yaml.`);
-  io.out(`\nReplace the placeholders, then run \`audition exercise check ${id}\`. docs/authoring.md explains each file.`);
+  io.out(
+    `\nReplace the placeholders, then run \`audition exercise check ${id}\`. docs/authoring.md explains each file.`,
+  );
   return 0;
 }
 

@@ -30,9 +30,7 @@ export function candidateView(exercise: Exercise): CandidateExercise {
     case 'bug-hunt':
       return {
         ...base,
-        files: [
-          { name: `buggy.${exercise.code.ext}`, language: exercise.code.language, content: exercise.code.buggy },
-        ],
+        files: [{ name: `buggy.${exercise.code.ext}`, language: exercise.code.language, content: exercise.code.buggy }],
       };
     default: {
       const unreachable: never = exercise;

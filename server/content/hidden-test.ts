@@ -81,7 +81,11 @@ export async function checkHiddenTest(exercise: BugHuntExercise, timeoutMs: numb
   const problems: Problem[] = [];
   const seconds = (timeoutMs / 1000).toFixed(0);
   if (onFixed.status === 'timeout') {
-    problems.push({ file, field: '(fixed)', message: `did not finish within ${seconds} s on fixed.${code.ext}: does it hang?` });
+    problems.push({
+      file,
+      field: '(fixed)',
+      message: `did not finish within ${seconds} s on fixed.${code.ext}: does it hang?`,
+    });
   } else if (onFixed.status === 'failed') {
     problems.push({
       file,

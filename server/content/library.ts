@@ -92,7 +92,6 @@ export function loadLibrary(root: string): Library {
   return { root, exercises, rubrics };
 }
 
-
 function loadRubrics(root: string): Map<string, RubricEntry> {
   const rubrics = new Map<string, RubricEntry>();
   const dir = join(root, 'rubrics');
@@ -161,7 +160,11 @@ function loadExercise(root: string, id: string, rubrics: Map<string, RubricEntry
 
   const keyText = readOptional(join(dirAbs, 'key.yaml'));
   if (keyText === null) {
-    problems.push({ file: at('key.yaml'), field: '(file)', message: 'missing: every exercise needs a private key.yaml' });
+    problems.push({
+      file: at('key.yaml'),
+      field: '(file)',
+      message: 'missing: every exercise needs a private key.yaml',
+    });
   }
   const examples = loadExamples(dirAbs, dir, frontMatter.kind, problems);
   const exampleFiles = isDir(join(dirAbs, 'examples'))
@@ -267,7 +270,11 @@ function loadCode(dirAbs: string, dir: string, problems: Problem[]): CodeFiles |
   const [buggyName = '', fixedName = ''] = [buggy[0], fixed[0]];
   const ext = buggyName.slice('buggy.'.length);
   if (fixedName !== `fixed.${ext}`) {
-    problems.push({ file: `${dir}/${fixedName}`, field: '(file)', message: `must have the same extension as ${buggyName}` });
+    problems.push({
+      file: `${dir}/${fixedName}`,
+      field: '(file)',
+      message: `must have the same extension as ${buggyName}`,
+    });
     return null;
   }
   const language = LANGUAGES[ext];
@@ -312,7 +319,11 @@ function checkLinesInFile(file: string, example: Example, lines: number, problem
   if (example.submission.kind !== 'bug-hunt') return;
   example.submission.lines.forEach(([, end], i) => {
     if (end > lines) {
-      problems.push({ file, field: `submission.lines.${i}`, message: `ends at line ${end} but buggy has ${lines} lines` });
+      problems.push({
+        file,
+        field: `submission.lines.${i}`,
+        message: `ends at line ${end} but buggy has ${lines} lines`,
+      });
     }
   });
 }

@@ -43,12 +43,7 @@ export const frontMatterSchema = z
       .enum(EXERCISE_KINDS, { error: `kind must be one of: ${EXERCISE_KINDS.join(', ')}` })
       .describe(`the exercise kind: ${EXERCISE_KINDS.join(' or ')}`),
     title: z.string().min(3).max(120).describe('the title candidates and staff see'),
-    minutes: z
-      .number()
-      .int()
-      .min(5)
-      .max(480)
-      .describe('the time a candidate needs, in whole minutes (5 to 480)'),
+    minutes: z.number().int().min(5).max(480).describe('the time a candidate needs, in whole minutes (5 to 480)'),
     rubric: kebabId.describe('the id of a rubric in rubrics/<id>.yaml'),
     tags: z.array(kebabId).default([]).describe('optional kebab-case tags, for finding exercises'),
   })
@@ -125,10 +120,7 @@ export const exampleSchema = z
       score: scoreRange.describe(
         'the range, in points, that the deterministic (check) criteria must add up to for this answer',
       ),
-      criteria: z
-        .record(z.string(), scoreRange)
-        .default({})
-        .describe('optional per-criterion ranges, by criterion id'),
+      criteria: z.record(z.string(), scoreRange).default({}).describe('optional per-criterion ranges, by criterion id'),
       bugFound: z.boolean().optional().describe('bug-hunt only: the verdict this answer must get'),
     }),
   })
@@ -283,7 +275,8 @@ export const rubricSchema = z
   .superRefine((r, ctx) => {
     const seen = new Set<string>();
     r.criteria.forEach((c, i) => {
-      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `duplicate id ${c.id}` });
+      if (seen.has(c.id))
+        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `duplicate id ${c.id}` });
       seen.add(c.id);
       if (c.check && !checksForKind[r.kind].includes(c.check.type)) {
         ctx.addIssue({

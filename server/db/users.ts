@@ -23,11 +23,9 @@ export async function createUser(
 }
 
 export function findUserByEmail(db: Queryable, email: string): Promise<UserRow | null> {
-  return one<UserRow>(
-    db,
-    'SELECT id, email, role, password_hash, active FROM users WHERE lower(email) = lower($1)',
-    [email],
-  );
+  return one<UserRow>(db, 'SELECT id, email, role, password_hash, active FROM users WHERE lower(email) = lower($1)', [
+    email,
+  ]);
 }
 
 export async function countUsers(db: Queryable): Promise<number> {

@@ -2,8 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { router } from '../app-env.js';
-import { verifyPassword } from '../auth/password.js';
 import { clientAddress, requireStaff } from '../auth/middleware.js';
+import { verifyPassword } from '../auth/password.js';
 import { createSession, deleteSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { assertNotThrottled, clearFailures, recordFailure } from '../auth/throttle.js';
 import { findUserByEmail } from '../db/users.js';

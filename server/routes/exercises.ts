@@ -82,7 +82,10 @@ export const exerciseRoutes = router()
     const entry = c.var.deps.content.entry(id);
     if (!entry) throw new ApiError('not_found', `No exercise "${id}" in the library.`);
     if (!entry.exercise) {
-      throw new ApiError('not_found', `Exercise "${id}" has problems and cannot be shown: run audition exercise check ${id}.`);
+      throw new ApiError(
+        'not_found',
+        `Exercise "${id}" has problems and cannot be shown: run audition exercise check ${id}.`,
+      );
     }
     return c.json(candidateView(entry.exercise), 200);
   });

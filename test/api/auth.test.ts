@@ -125,9 +125,7 @@ describe('throttling repeated failures', () => {
 
   it('answers 429 after too many failures from one address across accounts', async () => {
     for (let i = 0; i < THROTTLE.perAddress; i++) {
-      expect((await login(`spray${i}@example.test`, 'guess', { 'x-forwarded-for': '203.0.113.9' })).status).toBe(
-        401,
-      );
+      expect((await login(`spray${i}@example.test`, 'guess', { 'x-forwarded-for': '203.0.113.9' })).status).toBe(401);
     }
     const user = await t.addStaff('reviewer', 'address throttle password');
     const blocked = await login(user.email, 'address throttle password', { 'x-forwarded-for': '203.0.113.9' });
@@ -173,7 +171,9 @@ describe('every error is JSON with a code', () => {
   it('answers an unknown API route with a JSON 404', async () => {
     const res = await t.app.request('/api/nothing-here');
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ error: { code: 'not_found', message: 'No route for GET /api/nothing-here.' } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'not_found', message: 'No route for GET /api/nothing-here.' },
+    });
   });
 
   it('answers an unexpected failure with a bare 500 and logs the stack with the request id', async () => {

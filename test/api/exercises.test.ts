@@ -58,7 +58,9 @@ describe('the exercise library for staff', () => {
   it('answers 404 for an unknown exercise', async () => {
     const res = await t.app.request('/api/staff/exercises/no-such-thing/preview', { headers: { cookie } });
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ error: { code: 'not_found', message: 'No exercise "no-such-thing" in the library.' } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'not_found', message: 'No exercise "no-such-thing" in the library.' },
+    });
   });
 });
 

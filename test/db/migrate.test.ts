@@ -14,7 +14,9 @@ afterAll(() => db.close());
 
 describe('migrations', () => {
   it('records every shipped migration, and applying again does nothing', async () => {
-    const names = (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((r) => r.name);
+    const names = (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map(
+      (r) => r.name,
+    );
     expect(names).toEqual(readMigrations().map((m) => m.name));
     expect(await migrate(db)).toEqual([]);
   });
@@ -22,7 +24,10 @@ describe('migrations', () => {
   it('applies new files in name order, each once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'audition-mig-'));
     writeFileSync(join(dir, '900-b.sql'), 'INSERT INTO mig_probe (v) VALUES (2);');
-    writeFileSync(join(dir, '800-a.sql'), 'CREATE TABLE mig_probe (v int NOT NULL); INSERT INTO mig_probe (v) VALUES (1);');
+    writeFileSync(
+      join(dir, '800-a.sql'),
+      'CREATE TABLE mig_probe (v int NOT NULL); INSERT INTO mig_probe (v) VALUES (1);',
+    );
     expect(await migrate(db, readMigrations(dir))).toEqual(['800-a.sql', '900-b.sql']);
     expect(await migrate(db, readMigrations(dir))).toEqual([]);
     const rows = await db.query<{ v: number }>('SELECT v FROM mig_probe ORDER BY v');

@@ -1,7 +1,7 @@
 /** The real app on a fresh test database, with a controllable clock and helpers to sign staff in. */
 import { join } from 'node:path';
-import type { Role } from '../../server/app-env.js';
 import { createApp } from '../../server/app.js';
+import type { Role } from '../../server/app-env.js';
 import { loadContentStore } from '../../server/content/store.js';
 import type { Db } from '../../server/db/db.js';
 import { createUser } from '../../server/db/users.js';

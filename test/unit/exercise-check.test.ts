@@ -69,14 +69,17 @@ describe('audition exercise check on a valid library', () => {
 
 describe('audition exercise check names the file and field of each problem', () => {
   it('a front matter field of the wrong type', async () => {
-    const root = library((r) => replaceIn(join(r, 'exercises/canary-spec/exercise.md'), 'minutes: 30', 'minutes: half an hour'));
+    const root = library((r) =>
+      replaceIn(join(r, 'exercises/canary-spec/exercise.md'), 'minutes: 30', 'minutes: half an hour'),
+    );
     const { code, report, stdout } = await checkJson(root);
     expect(code).toBe(1);
     expect(problemsOf(report, 'canary-spec')).toEqual([
       {
         file: 'exercises/canary-spec/exercise.md',
         field: 'minutes',
-        message: 'Invalid input: expected number, received string (the time a candidate needs, in whole minutes (5 to 480))',
+        message:
+          'Invalid input: expected number, received string (the time a candidate needs, in whole minutes (5 to 480))',
       },
     ]);
     expect(problemsOf(report, 'canary-bug')).toEqual([]);
@@ -84,7 +87,9 @@ describe('audition exercise check names the file and field of each problem', () 
   });
 
   it('an unknown rubric', async () => {
-    const root = library((r) => replaceIn(join(r, 'exercises/canary-spec/exercise.md'), 'rubric: fixture-spec', 'rubric: no-such-rubric'));
+    const root = library((r) =>
+      replaceIn(join(r, 'exercises/canary-spec/exercise.md'), 'rubric: fixture-spec', 'rubric: no-such-rubric'),
+    );
     const { code, report } = await checkJson(root);
     expect(code).toBe(1);
     expect(problemsOf(report, 'canary-spec')).toEqual([
@@ -108,7 +113,9 @@ describe('audition exercise check names the file and field of each problem', () 
   });
 
   it('a bug-hunt whose buggy and fixed files are identical', async () => {
-    const root = library((r) => cpSync(join(r, 'exercises/canary-bug/buggy.ts'), join(r, 'exercises/canary-bug/fixed.ts')));
+    const root = library((r) =>
+      cpSync(join(r, 'exercises/canary-bug/buggy.ts'), join(r, 'exercises/canary-bug/fixed.ts')),
+    );
     const { code, report } = await checkJson(root);
     expect(code).toBe(1);
     expect(problemsOf(report, 'canary-bug')).toEqual([
@@ -121,7 +128,9 @@ describe('audition exercise check names the file and field of each problem', () 
   });
 
   it('a bug-hunt whose hidden test passes on the buggy file', async () => {
-    const root = library((r) => replaceIn(join(r, 'exercises/canary-bug/bug.test.ts'), 'sum([1, 2, 3]), 6', 'sum([0, 2, 3]), 5'));
+    const root = library((r) =>
+      replaceIn(join(r, 'exercises/canary-bug/bug.test.ts'), 'sum([1, 2, 3]), 6', 'sum([0, 2, 3]), 5'),
+    );
     const { code, report } = await checkJson(root);
     expect(code).toBe(1);
     expect(problemsOf(report, 'canary-bug')).toEqual([
@@ -135,7 +144,11 @@ describe('audition exercise check names the file and field of each problem', () 
 
   it('a hidden test that hangs fails with a clear message instead of hanging the check', async () => {
     const root = library((r) =>
-      replaceIn(join(r, 'exercises/canary-bug/bug.test.ts'), "test('adds every value', () => {", "test('adds every value', async () => {\n  await new Promise(() => setInterval(() => {}, 1000));"),
+      replaceIn(
+        join(r, 'exercises/canary-bug/bug.test.ts'),
+        "test('adds every value', () => {",
+        "test('adds every value', async () => {\n  await new Promise(() => setInterval(() => {}, 1000));",
+      ),
     );
     const { code, report } = await checkJson(root, 'canary-bug', '--timeout', '1');
     expect(code).toBe(1);
@@ -169,7 +182,11 @@ describe('audition exercise check names the file and field of each problem', () 
     });
     const { report } = await checkJson(root);
     expect(problemsOf(report, 'canary-bug')).toEqual([
-      { file: 'exercises/canary-bug/examples/weak.yaml', field: 'submission.lines.0', message: 'ends at line 60 but buggy has 6 lines' },
+      {
+        file: 'exercises/canary-bug/examples/weak.yaml',
+        field: 'submission.lines.0',
+        message: 'ends at line 60 but buggy has 6 lines',
+      },
     ]);
     expect(problemsOf(report, 'canary-spec').map((p) => [p.file, p.field])).toEqual([
       ['exercises/canary-spec/examples/weak.yaml', 'submission.kind'],
@@ -178,12 +195,20 @@ describe('audition exercise check names the file and field of each problem', () 
 
   it('a rubric criterion with both a check and llm guidance, reported against the rubric file', async () => {
     const root = library((r) =>
-      replaceIn(join(r, 'rubrics/fixture-bug.yaml'), 'check: { type: fix, noFixScore: 0, slackLines: 1 }', 'check: { type: fix, noFixScore: 0, slackLines: 1 }\n    llm: { guidance: "judge the fix carefully", levels: [{ score: 0, description: "none" }, { score: 2, description: "good" }] }'),
+      replaceIn(
+        join(r, 'rubrics/fixture-bug.yaml'),
+        'check: { type: fix, noFixScore: 0, slackLines: 1 }',
+        'check: { type: fix, noFixScore: 0, slackLines: 1 }\n    llm: { guidance: "judge the fix carefully", levels: [{ score: 0, description: "none" }, { score: 2, description: "good" }] }',
+      ),
     );
     const { code, report } = await checkJson(root);
     expect(code).toBe(1);
     expect(report.rubrics.find((r) => r.id === 'fixture-bug')?.problems).toEqual([
-      { file: 'rubrics/fixture-bug.yaml', field: 'criteria.2', message: 'a criterion needs exactly one of `check` or `llm`' },
+      {
+        file: 'rubrics/fixture-bug.yaml',
+        field: 'criteria.2',
+        message: 'a criterion needs exactly one of `check` or `llm`',
+      },
     ]);
     expect(problemsOf(report, 'canary-bug').map((p) => p.file)).toEqual(['rubrics/fixture-bug.yaml']);
   });
@@ -192,7 +217,11 @@ describe('audition exercise check names the file and field of each problem', () 
     const root = library((r) => rmSync(join(r, 'exercises/canary-spec/key.yaml')));
     const { report } = await checkJson(root);
     expect(problemsOf(report, 'canary-spec')).toEqual([
-      { file: 'exercises/canary-spec/key.yaml', field: '(file)', message: 'missing: every exercise needs a private key.yaml' },
+      {
+        file: 'exercises/canary-spec/key.yaml',
+        field: '(file)',
+        message: 'missing: every exercise needs a private key.yaml',
+      },
     ]);
   });
 });
@@ -223,7 +252,8 @@ describe('audition --help', () => {
   it('lists every command with a one-line description', async () => {
     const { code, stdout } = await cli(['--help']);
     expect(code).toBe(0);
-    for (const name of ['exercise new', 'exercise check', 'user add']) expect(stdout).toMatch(new RegExp(`^  ${name}\\s+\\S`, 'm'));
+    for (const name of ['exercise new', 'exercise check', 'user add'])
+      expect(stdout).toMatch(new RegExp(`^  ${name}\\s+\\S`, 'm'));
   });
 
   it('exits 2 on an unknown command, with the help', async () => {
