@@ -2,60 +2,14 @@
  * Real server processes on a real PGlite data directory: the lock, a clean SIGTERM, and durability of
  * every acknowledged write across a SIGKILL.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { FIXTURE_CONTENT } from '../helpers/test-app.js';
+import { ADMIN, killServers, launch, start } from '../helpers/server-process.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const ADMIN = { email: 'admin@example.test', password: 'process-test-password' };
-
-type Server = { child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> };
-const running: ChildProcess[] = [];
-
-afterEach(() => {
-  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
-
-function launch(dataDir: string): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/serve.js')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      CONTENT_DIR: FIXTURE_CONTENT,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function start(dataDir: string): Promise<Server> {
-  const server = launch(dataDir);
-  const deadline = Date.now() + 45_000;
-  while (Date.now() < deadline) {
-    const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(server.output());
-    if (match?.[1]) return { ...server, url: match[1] };
-    if (server.child.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`server did not start:\n${server.output()}`);
-}
+afterEach(killServers);
 
 async function signIn(url: string): Promise<string | null> {
   const res = await fetch(`${url}/api/auth/login`, {

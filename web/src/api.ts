@@ -1,0 +1,56 @@
+/**
+ * The only way the web app talks to the server: Hono's typed client over the server's AppType, so that a
+ * renamed route or field breaks `npm run typecheck` instead of a page. Each function returns the body of a
+ * successful answer or throws an ApiFailure carrying the server's message.
+ */
+import { hc, type InferResponseType } from 'hono/client';
+import type { AppType } from '../../server/app';
+import { failureFrom, failureFromThrown } from './api-failure';
+
+const client = hc<AppType>('/');
+
+type PreviewEndpoint = (typeof client.api.staff.exercises)[':id']['preview']['$get'];
+
+export type Staff = InferResponseType<typeof client.api.auth.me.$get, 200>['user'];
+export type ExerciseSummary = InferResponseType<typeof client.api.staff.exercises.$get, 200>['exercises'][number];
+export type CandidateExercise = InferResponseType<PreviewEndpoint, 200>;
+export type CandidateFile = CandidateExercise['files'][number];
+
+export async function login(email: string, password: string): Promise<Staff> {
+  const response = await call(() => client.api.auth.login.$post({ json: { email, password } }));
+  if (!response.ok) throw await failureFrom(response);
+  return (await response.json()).user;
+}
+
+export async function logout(): Promise<void> {
+  const response = await call(() => client.api.auth.logout.$post());
+  if (!response.ok) throw await failureFrom(response);
+}
+
+export async function fetchMe(signal: AbortSignal): Promise<Staff> {
+  const response = await call(() => client.api.auth.me.$get({}, { init: { signal } }));
+  if (!response.ok) throw await failureFrom(response);
+  return (await response.json()).user;
+}
+
+export async function listExercises(signal: AbortSignal): Promise<ExerciseSummary[]> {
+  const response = await call(() => client.api.staff.exercises.$get({}, { init: { signal } }));
+  if (!response.ok) throw await failureFrom(response);
+  return (await response.json()).exercises;
+}
+
+export async function previewExercise(id: string, signal: AbortSignal): Promise<CandidateExercise> {
+  const response = await call(() =>
+    client.api.staff.exercises[':id'].preview.$get({ param: { id } }, { init: { signal } }),
+  );
+  if (!response.ok) throw await failureFrom(response);
+  return response.json();
+}
+
+async function call<R>(send: () => Promise<R>): Promise<R> {
+  try {
+    return await send();
+  } catch (error) {
+    throw failureFromThrown(error);
+  }
+}
