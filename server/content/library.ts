@@ -57,6 +57,8 @@ type ExerciseBase = {
   examples: { file: string; example: Example }[];
   /** Hash of every file of the exercise and of its rubric: changes whenever either does. */
   version: string;
+  /** Hash of the rubric file alone. */
+  rubricVersion: string;
 };
 export type SpecExercise = ExerciseBase & { kind: 'spec'; key: SpecKey };
 export type BugHuntExercise = ExerciseBase & { kind: 'bug-hunt'; key: BugHuntKey; code: CodeFiles };
@@ -186,6 +188,7 @@ function loadExercise(root: string, id: string, rubrics: Map<string, RubricEntry
     brief,
     examples,
     version: versionOf(dirAbs, rubricEntry?.text ?? ''),
+    rubricVersion: sha12(rubricEntry?.text ?? ''),
   };
 
   switch (frontMatter.kind) {
@@ -366,6 +369,10 @@ function versionOf(dirAbs: string, rubricText: string): string {
   }
   hash.update('rubric\0').update(rubricText);
   return hash.digest('hex').slice(0, 12);
+}
+
+function sha12(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
 function listFiles(dir: string): string[] {
