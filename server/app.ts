@@ -15,9 +15,11 @@ import { type AppEnv, router } from './app-env.js';
 import { loadStaff } from './auth/middleware.js';
 import type { Deps } from './deps.js';
 import { ApiError, type ErrorCode, renderError, toErrorResponse } from './errors.js';
+import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
 import { exerciseRoutes } from './routes/exercises.js';
 import { healthRoutes } from './routes/health.js';
+import { takeRoutes } from './routes/take.js';
 
 /** The largest request body any route takes; routes may set lower limits. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -66,7 +68,9 @@ export function createApp(deps: Deps) {
   const routes = app
     .route('/', healthRoutes)
     .route('/api/auth', authRoutes)
-    .route('/api/staff/exercises', exerciseRoutes);
+    .route('/api/staff/exercises', exerciseRoutes)
+    .route('/api/staff', assessmentRoutes)
+    .route('/api/take', takeRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

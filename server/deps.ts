@@ -11,6 +11,10 @@ export type Config = {
   webDir: string | null;
   /** Staff sessions last this long. */
   sessionHours: number;
+  /** Invites expire after this many days (INVITE_DAYS). */
+  inviteDays: number;
+  /** The origin people use (PUBLIC_URL), for links; null: the request's own origin. */
+  publicUrl: string | null;
 };
 
 export type Logger = { info(line: string): void; warn(line: string): void; error(line: string): void };

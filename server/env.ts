@@ -21,6 +21,7 @@ const envSchema = z.object({
   CONTENT_DIR: z.preprocess(emptyAsUndefined, z.string().default('.')),
   ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().default('admin@localhost')),
   ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12, 'must be at least 12 characters').optional()),
+  INVITE_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(14)),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
 });
@@ -33,6 +34,8 @@ export type Env = {
   contentDir: string;
   adminEmail: string;
   adminPassword: string | undefined;
+  /** Invites expire after this many days. */
+  inviteDays: number;
   /** The origin used in links printed by the CLI and the server, e.g. invite links. */
   publicUrl: string | undefined;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (login throttling). */
@@ -56,7 +59,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     contentDir: resolve(e.CONTENT_DIR),
     adminEmail: e.ADMIN_EMAIL,
     adminPassword: e.ADMIN_PASSWORD,
-    publicUrl: e.PUBLIC_URL,
+    inviteDays: e.INVITE_DAYS,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
   };
 }

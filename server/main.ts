@@ -47,6 +47,8 @@ export async function main(): Promise<void> {
       trustProxy: env.trustProxy,
       webDir: hasWeb ? webDir : null,
       sessionHours: 12,
+      inviteDays: env.inviteDays,
+      publicUrl: env.publicUrl ?? null,
     },
   });
 

@@ -2,18 +2,14 @@
  * Staff sessions live in the database (so that several server processes share them). The cookie holds a
  * random token; the table holds only its SHA-256, so a copy of the table cannot log anyone in.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { Staff } from '../app-env.js';
 import { one, type Queryable } from '../db/db.js';
+import { hashToken, newToken } from './tokens.js';
 
 export const SESSION_COOKIE = 'audition_session';
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 export async function createSession(db: Queryable, userId: string, now: Date, hours: number) {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const expiresAt = new Date(now.getTime() + hours * 3_600_000);
   await db.query('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
     hashToken(token),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken } from '../../server/auth/sessions.js';
 import { THROTTLE } from '../../server/auth/throttle.js';
+import { hashToken } from '../../server/auth/tokens.js';
 import { cookieFrom, json, type TestApp, testApp } from '../helpers/test-app.js';
 
 let t: TestApp;

@@ -84,8 +84,17 @@ describe('health and the API document', () => {
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',
+      '/api/staff/assessments',
+      '/api/staff/assessments/{id}/invites',
       '/api/staff/exercises',
       '/api/staff/exercises/{id}/preview',
+      '/api/staff/invites/{id}',
+      '/api/take/{token}',
+      '/api/take/{token}/exercises/{exerciseId}',
+      '/api/take/{token}/exercises/{exerciseId}/draft',
+      '/api/take/{token}/exercises/{exerciseId}/submit',
+      '/api/take/{token}/finish',
+      '/api/take/{token}/start',
       '/healthz',
     ]);
   });

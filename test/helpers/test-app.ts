@@ -21,7 +21,7 @@ export async function testApp(options: { content?: string } = {}) {
     clock: () => now,
     content: loadContentStore(options.content ?? FIXTURE_CONTENT),
     log: { info: () => {}, warn: (l) => logged.push(l), error: (l) => logged.push(l) },
-    config: { secureCookies: false, trustProxy: true, webDir: null, sessionHours: 12 },
+    config: { secureCookies: false, trustProxy: true, webDir: null, sessionHours: 12, inviteDays: 14, publicUrl: null },
   };
   const app = createApp(deps);
   let users = 0;

@@ -1,0 +1,222 @@
+/**
+ * Attempts, draft revisions and submissions. Every change to one attempt runs in a transaction that first
+ * locks the attempt's row, so that two tabs (or two server processes) saving at once get consecutive
+ * revisions and one submission per exercise.
+ */
+import { randomUUID } from 'node:crypto';
+import { lineCount } from '../content/bug-ranges.js';
+import type { Exercise } from '../content/library.js';
+import type { Submission } from '../content/schema.js';
+import { ensureSnapshot } from '../content/snapshots.js';
+import type { ContentStore } from '../content/store.js';
+import { ApiError } from '../errors.js';
+import type { Assessment, Invite } from './assessments.js';
+import { type Db, one, type Queryable } from './db.js';
+
+export type Attempt = {
+  id: string;
+  inviteId: string;
+  assessmentId: string;
+  exerciseVersions: Record<string, string>;
+  startedAt: Date;
+  deadlineAt: Date;
+  finishedAt: Date | null;
+};
+
+export type Draft = { revision: number; submission: Submission; savedAt: Date; conflict: boolean };
+
+export type SubmissionRow = {
+  id: string;
+  exerciseId: string;
+  exerciseVersion: string;
+  revision: number;
+  submission: Submission;
+  submittedAt: Date;
+  lateMs: number;
+};
+
+const ATTEMPT_COLUMNS = `id, invite_id AS "inviteId", assessment_id AS "assessmentId",
+  exercise_versions AS "exerciseVersions", started_at AS "startedAt", deadline_at AS "deadlineAt",
+  finished_at AS "finishedAt"`;
+const SUBMISSION_COLUMNS = `id, exercise_id AS "exerciseId", exercise_version AS "exerciseVersion", revision,
+  submission, submitted_at AS "submittedAt", late_ms AS "lateMs"`;
+
+export function attemptForInvite(db: Queryable, inviteId: string): Promise<Attempt | null> {
+  return one<Attempt>(db, `SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE invite_id = $1`, [inviteId]);
+}
+
+/**
+ * Starts the invite's attempt, or returns the one already started (a double click, a second tab).
+ * Pins each exercise's current version and stores its snapshot.
+ */
+export async function startAttempt(
+  db: Db,
+  content: ContentStore,
+  invite: Invite,
+  assessment: Assessment,
+  now: Date,
+): Promise<Attempt> {
+  const existing = await attemptForInvite(db, invite.id);
+  if (existing) return existing;
+  const exercises = assessment.exerciseIds.map((id) => {
+    const exercise = content.exercise(id);
+    if (!exercise) {
+      throw new ApiError(
+        'conflict',
+        `This assessment's exercise "${id}" is not available right now: ask the team that invited you.`,
+      );
+    }
+    return exercise;
+  });
+  return db.transaction(async (tx) => {
+    for (const exercise of exercises) await ensureSnapshot(tx, exercise, now);
+    const versions = Object.fromEntries(exercises.map((e) => [e.id, e.version]));
+    const deadline = new Date(now.getTime() + assessment.minutes * 60_000);
+    await tx.query(
+      `INSERT INTO attempts (id, invite_id, assessment_id, exercise_versions, started_at, deadline_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (invite_id) DO NOTHING`,
+      [randomUUID(), invite.id, assessment.id, JSON.stringify(versions), now, deadline],
+    );
+    const attempt = await attemptForInvite(tx, invite.id);
+    if (!attempt) throw new Error('attempt vanished after insert');
+    return attempt;
+  });
+}
+
+export function latestDraft(db: Queryable, attemptId: string, exerciseId: string): Promise<Draft | null> {
+  return one<Draft>(
+    db,
+    `SELECT revision, submission, saved_at AS "savedAt", conflict FROM draft_revisions
+      WHERE attempt_id = $1 AND exercise_id = $2 ORDER BY revision DESC LIMIT 1`,
+    [attemptId, exerciseId],
+  );
+}
+
+export function submissionsOf(db: Queryable, attemptId: string): Promise<SubmissionRow[]> {
+  return db.query<SubmissionRow>(
+    `SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE attempt_id = $1 ORDER BY submitted_at`,
+    [attemptId],
+  );
+}
+
+export function submissionOf(db: Queryable, attemptId: string, exerciseId: string): Promise<SubmissionRow | null> {
+  return one<SubmissionRow>(
+    db,
+    `SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE attempt_id = $1 AND exercise_id = $2`,
+    [attemptId, exerciseId],
+  );
+}
+
+export type SavedDraft = { revision: number; conflict: boolean; latestBefore: number; savedAt: Date; late: boolean };
+
+/**
+ * Appends a revision. A save whose baseRevision is not the latest (another tab saved first) is kept too,
+ * marked as a conflict, so that no keystroke is dropped.
+ */
+export async function saveDraft(
+  db: Db,
+  attempt: Attempt,
+  exercise: Exercise,
+  baseRevision: number,
+  submission: Submission,
+  now: Date,
+): Promise<SavedDraft> {
+  assertFitsExercise(exercise, submission);
+  return db.transaction(async (tx) => {
+    await lockOpenAttempt(tx, attempt.id);
+    if (await submissionOf(tx, attempt.id, exercise.id)) {
+      throw new ApiError('conflict', 'This exercise is already submitted: it can no longer be changed.');
+    }
+    const latest = (await latestDraft(tx, attempt.id, exercise.id))?.revision ?? 0;
+    const revision = latest + 1;
+    const conflict = baseRevision !== latest;
+    await tx.query(
+      `INSERT INTO draft_revisions (attempt_id, exercise_id, revision, base_revision, conflict, submission, saved_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [attempt.id, exercise.id, revision, baseRevision, conflict, JSON.stringify(submission), now],
+    );
+    return { revision, conflict, latestBefore: latest, savedAt: now, late: now > attempt.deadlineAt };
+  });
+}
+
+/** Submits the latest draft (an empty answer when nothing was saved). Idempotent: one submission per exercise. */
+export async function submitExercise(db: Db, attempt: Attempt, exercise: Exercise, now: Date): Promise<SubmissionRow> {
+  return db.transaction(async (tx) => {
+    await lockAttempt(tx, attempt.id);
+    return submitLocked(tx, attempt, exercise, now);
+  });
+}
+
+/** Ends the attempt, submitting every exercise not yet submitted. Idempotent. */
+export async function finishAttempt(db: Db, attempt: Attempt, exercises: Exercise[], now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockAttempt(tx, attempt.id);
+    for (const exercise of exercises) await submitLocked(tx, attempt, exercise, now);
+    await tx.query('UPDATE attempts SET finished_at = $2 WHERE id = $1 AND finished_at IS NULL', [attempt.id, now]);
+  });
+}
+
+async function submitLocked(tx: Queryable, attempt: Attempt, exercise: Exercise, now: Date): Promise<SubmissionRow> {
+  const existing = await submissionOf(tx, attempt.id, exercise.id);
+  if (existing) return existing;
+  const draft = await latestDraft(tx, attempt.id, exercise.id);
+  const lateMs = Math.max(0, now.getTime() - attempt.deadlineAt.getTime());
+  await tx.query(
+    `INSERT INTO submissions (id, attempt_id, exercise_id, exercise_version, revision, submission, submitted_at, late_ms)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      randomUUID(),
+      attempt.id,
+      exercise.id,
+      attempt.exerciseVersions[exercise.id] ?? exercise.version,
+      draft?.revision ?? 0,
+      JSON.stringify(draft?.submission ?? emptySubmission(exercise)),
+      now,
+      lateMs,
+    ],
+  );
+  const row = await submissionOf(tx, attempt.id, exercise.id);
+  if (!row) throw new Error('submission vanished after insert');
+  return row;
+}
+
+async function lockAttempt(tx: Queryable, attemptId: string): Promise<{ finished: boolean }> {
+  const row = await one<{ finished: boolean }>(
+    tx,
+    'SELECT finished_at IS NOT NULL AS finished FROM attempts WHERE id = $1 FOR UPDATE',
+    [attemptId],
+  );
+  if (!row) throw new ApiError('not_found', 'No such attempt.');
+  return row;
+}
+
+async function lockOpenAttempt(tx: Queryable, attemptId: string): Promise<void> {
+  if ((await lockAttempt(tx, attemptId)).finished) {
+    throw new ApiError('conflict', 'This assessment is finished: nothing more can be saved.');
+  }
+}
+
+export function emptySubmission(exercise: Exercise): Submission {
+  switch (exercise.kind) {
+    case 'spec':
+      return { kind: 'spec', text: '' };
+    case 'bug-hunt':
+      return { kind: 'bug-hunt', lines: [], explanation: '', fix: null };
+    default: {
+      const unreachable: never = exercise;
+      throw new Error(`no empty submission for ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+function assertFitsExercise(exercise: Exercise, submission: Submission): void {
+  if (submission.kind !== exercise.kind) {
+    throw new ApiError('bad_request', `This is a ${exercise.kind} exercise; the draft is a ${submission.kind} answer.`);
+  }
+  if (submission.kind === 'bug-hunt' && exercise.kind === 'bug-hunt') {
+    const lines = lineCount(exercise.code.buggy);
+    const outside = submission.lines.find(([, end]) => end > lines);
+    if (outside)
+      throw new ApiError('bad_request', `Marked lines ${outside[0]}-${outside[1]} go past the file's ${lines} lines.`);
+  }
+}

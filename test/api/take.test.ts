@@ -1,0 +1,359 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_DRAFT_BYTES } from '../../server/routes/take.js';
+import { json, type TestApp, testApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+let admin: string;
+/** Every body sent under a candidate's token, for the canary sweep at the end. */
+const candidateBodies: string[] = [];
+
+beforeAll(async () => {
+  t = await testApp();
+});
+// Some tests move the clock by days, past a session's lifetime: sign in afresh for each.
+beforeEach(async () => {
+  admin = await t.signIn('admin');
+});
+afterAll(() => t.close());
+
+async function newAssessment(body: Record<string, unknown> = {}) {
+  const res = await t.app.request(
+    '/api/staff/assessments',
+    json({ name: 'Backend engineer', exerciseIds: ['canary-spec', 'canary-bug'], ...body }, { cookie: admin }),
+  );
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; minutes: number; exerciseIds: string[] };
+}
+
+async function newInvite(assessmentId: string, body: Record<string, unknown> = { name: 'Ada' }) {
+  const res = await t.app.request(`/api/staff/assessments/${assessmentId}/invites`, json(body, { cookie: admin }));
+  expect(res.status).toBe(201);
+  const invite = (await res.json()) as { id: string; url: string; expiresAt: string };
+  return { ...invite, token: invite.url.split('/take/')[1] ?? '' };
+}
+
+/** A candidate request: records the body for the canary sweep. */
+async function take(token: string, path: string, init: RequestInit = {}) {
+  const res = await t.app.request(`/api/take/${token}${path}`, init);
+  const text = await res.text();
+  candidateBodies.push(text);
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+const put = (body: unknown): RequestInit => ({
+  method: 'PUT',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+const post: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
+
+describe('staff create assessments and invites', () => {
+  it('defaults the time limit to the sum of the exercises’ minutes', async () => {
+    const a = await newAssessment();
+    expect(a.minutes).toBe(40);
+    expect(a.exerciseIds).toEqual(['canary-spec', 'canary-bug']);
+    expect((await newAssessment({ minutes: 90 })).minutes).toBe(90);
+  });
+
+  it('refuses unknown exercises with 400 naming them', async () => {
+    const res = await t.app.request(
+      '/api/staff/assessments',
+      json({ name: 'x', exerciseIds: ['canary-spec', 'nope'] }, { cookie: admin }),
+    );
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('nope');
+  });
+
+  it('answers an invite link with a token of at least 128 random bits, stored only as a hash', async () => {
+    const a = await newAssessment();
+    const invite = await newInvite(a.id);
+    expect(invite.url).toMatch(/^http:\/\/localhost\/take\/[\w-]{43}$/);
+    const rows = await t.db.query<{ token_hash: string }>('SELECT token_hash FROM invites WHERE id = $1', [invite.id]);
+    expect(rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(rows)).not.toContain(invite.token);
+    expect(new Date(invite.expiresAt).getTime() - t.deps.clock().getTime()).toBe(14 * 86_400_000);
+  });
+
+  it('lets only admins create assessments and invites', async () => {
+    const reviewer = await t.signIn('reviewer');
+    const res = await t.app.request(
+      '/api/staff/assessments',
+      json({ name: 'x', exerciseIds: ['canary-spec'] }, { cookie: reviewer }),
+    );
+    expect(res.status).toBe(403);
+    expect(
+      (await t.app.request('/api/staff/assessments', json({ name: 'x', exerciseIds: ['canary-spec'] }))).status,
+    ).toBe(401);
+  });
+});
+
+describe('a candidate takes an assessment', () => {
+  it('sees the landing page without any exercise content, starts, saves, submits and finishes', async () => {
+    const a = await newAssessment();
+    const { token } = await newInvite(a.id);
+
+    const landing = await take(token, '');
+    expect(landing.status).toBe(200);
+    expect(landing.body).toMatchObject({
+      assessment: {
+        name: 'Backend engineer',
+        minutes: 40,
+        exercises: [
+          { id: 'canary-spec', title: 'Password reset', kind: 'spec', minutes: 30 },
+          { id: 'canary-bug', title: 'Sum of a list', kind: 'bug-hunt', minutes: 10 },
+        ],
+      },
+      candidate: { name: 'Ada' },
+      attempt: null,
+    });
+    expect(JSON.stringify(landing.body)).not.toContain('Let them reset it by email');
+    expect((await take(token, '/exercises/canary-spec')).status).toBe(409);
+
+    const started = await take(token, '/start', post);
+    expect(started.status).toBe(200);
+    expect(started.body.attempt.startedAt).toBe('2026-03-02T09:00:00.000Z');
+    expect(started.body.attempt.deadlineAt).toBe('2026-03-02T09:40:00.000Z');
+    const again = await take(token, '/start', post);
+    expect(again.body.attempt.startedAt).toBe(started.body.attempt.startedAt);
+
+    const spec = await take(token, '/exercises/canary-spec');
+    expect(spec.status).toBe(200);
+    expect(spec.body).toMatchObject({ exercise: { kind: 'spec', files: [] }, draft: null, submitted: null });
+    expect(spec.body.exercise.brief).toContain('Let them reset it by email');
+
+    const first = await take(
+      token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 0, submission: { kind: 'spec', text: 'v1' } }),
+    );
+    expect(first.body).toMatchObject({ revision: 1, conflict: false, late: false });
+    t.advance(5000);
+    const second = await take(
+      token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 1, submission: { kind: 'spec', text: 'v2' } }),
+    );
+    expect(second.body).toMatchObject({ revision: 2, conflict: false });
+    expect((await take(token, '/exercises/canary-spec')).body.draft).toMatchObject({
+      revision: 2,
+      submission: { kind: 'spec', text: 'v2' },
+    });
+
+    const bug = await take(token, '/exercises/canary-bug');
+    expect(bug.body.exercise.files).toEqual([
+      { name: 'buggy.ts', language: 'typescript', content: expect.stringContaining('let i = 1') },
+    ]);
+    const answer = { kind: 'bug-hunt', lines: [[4, 4]], explanation: 'Starts at 1.', fix: null };
+    expect(
+      (await take(token, '/exercises/canary-bug/draft', put({ baseRevision: 0, submission: answer }))).status,
+    ).toBe(200);
+
+    const submitted = await take(token, '/exercises/canary-spec/submit', post);
+    expect(submitted.body).toEqual({
+      exerciseId: 'canary-spec',
+      revision: 2,
+      submittedAt: '2026-03-02T09:00:05.000Z',
+      lateMs: 0,
+    });
+    const locked = await take(
+      token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 2, submission: { kind: 'spec', text: 'v3' } }),
+    );
+    expect(locked.status).toBe(409);
+
+    const finished = await take(token, '/finish', post);
+    expect(finished.body.attempt.finishedAt).toBe('2026-03-02T09:00:05.000Z');
+    expect(finished.body.attempt.exercises).toEqual([
+      { id: 'canary-spec', submitted: true, submittedAt: '2026-03-02T09:00:05.000Z', lateMs: 0 },
+      { id: 'canary-bug', submitted: true, submittedAt: '2026-03-02T09:00:05.000Z', lateMs: 0 },
+    ]);
+    const rows = await t.db.query<{ exercise_id: string; submission: unknown }>(
+      'SELECT exercise_id, submission FROM submissions ORDER BY exercise_id',
+    );
+    expect(rows.find((r) => r.exercise_id === 'canary-bug')?.submission).toEqual(answer);
+  });
+
+  it('keeps both revisions when two tabs save from the same base, and says so', async () => {
+    const { token } = await newInvite((await newAssessment()).id);
+    await take(token, '/start', post);
+    await take(
+      token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 0, submission: { kind: 'spec', text: 'base' } }),
+    );
+    const tabA = await take(
+      token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 1, submission: { kind: 'spec', text: 'tab A' } }),
+    );
+    const tabB = await take(
+      token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 1, submission: { kind: 'spec', text: 'tab B' } }),
+    );
+    expect(tabA.body).toMatchObject({ revision: 2, conflict: false, latestBefore: 1 });
+    expect(tabB.body).toMatchObject({ revision: 3, conflict: true, latestBefore: 2 });
+    const kept = await t.db.query<{ revision: number; submission: { text: string } }>(
+      `SELECT revision, submission FROM draft_revisions d JOIN attempts a ON a.id = d.attempt_id
+        JOIN invites i ON i.id = a.invite_id WHERE i.token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')
+        AND d.exercise_id = 'canary-spec' ORDER BY revision`,
+      [token],
+    );
+    expect(kept.map((r) => [r.revision, r.submission.text])).toEqual([
+      [1, 'base'],
+      [2, 'tab A'],
+      [3, 'tab B'],
+    ]);
+  });
+
+  it('gives one submission for a double click, a retry or two tabs', async () => {
+    const { token } = await newInvite((await newAssessment()).id);
+    await take(token, '/start', post);
+    await take(
+      token,
+      '/exercises/canary-bug/draft',
+      put({ baseRevision: 0, submission: { kind: 'bug-hunt', lines: [[4, 4]], explanation: 'x', fix: null } }),
+    );
+    const results = await Promise.all([1, 2, 3].map(() => take(token, '/exercises/canary-bug/submit', post)));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(new Set(results.map((r) => r.body.submittedAt)).size).toBe(1);
+    const count = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM submissions s JOIN attempts a ON a.id = s.attempt_id
+        JOIN invites i ON i.id = a.invite_id WHERE i.token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')`,
+      [token],
+    );
+    expect(count[0]?.n).toBe(1);
+  });
+
+  it('accepts work after the deadline and marks it late with the delay', async () => {
+    const { token } = await newInvite((await newAssessment({ minutes: 10 })).id);
+    await take(token, '/start', post);
+    t.advance(10 * 60_000 + 3_000);
+    const saved = await take(
+      token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 0, submission: { kind: 'spec', text: 'late words' } }),
+    );
+    expect(saved.body).toMatchObject({ revision: 1, late: true });
+    const submitted = await take(token, '/exercises/canary-spec/submit', post);
+    expect(submitted.body).toMatchObject({ revision: 1, lateMs: 3_000 });
+  });
+
+  it('serves the version the attempt started on after the files change', async () => {
+    const { token } = await newInvite((await newAssessment()).id);
+    await take(token, '/start', post);
+    const before = await take(token, '/exercises/canary-bug');
+    const original = t.deps.content;
+    const current = original.exercise('canary-bug');
+    if (current?.kind !== 'bug-hunt') throw new Error('fixture missing');
+    const edited = { ...current, version: 'edited000000', code: { ...current.code, buggy: 'changed' } };
+    t.deps.content = { ...original, exercise: (id) => (id === 'canary-bug' ? edited : original.exercise(id)) };
+    try {
+      const after = await take(token, '/exercises/canary-bug');
+      expect(after.body.exercise).toEqual(before.body.exercise);
+    } finally {
+      t.deps.content = original;
+    }
+  });
+});
+
+describe('bad input changes nothing', () => {
+  it('answers an unknown token with 404 and a revoked one with 404', async () => {
+    expect((await take('x'.repeat(43), '')).status).toBe(404);
+    const a = await newAssessment();
+    const invite = await newInvite(a.id);
+    const revoked = await t.app.request(`http://localhost/api/staff/invites/${invite.id}`, {
+      method: 'DELETE',
+      headers: { cookie: admin, origin: 'http://localhost' },
+    });
+    expect(revoked.status).toBe(200);
+    const res = await take(invite.token, '');
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain('This link is not valid');
+  });
+
+  it('answers an expired invite with 410, but lets an attempt already under way continue', async () => {
+    const a = await newAssessment();
+    const unused = await newInvite(a.id);
+    const started = await newInvite(a.id);
+    await take(started.token, '/start', post);
+    t.advance(15 * 86_400_000);
+    const expired = await take(unused.token, '');
+    expect(expired.status).toBe(410);
+    expect(expired.body.error.code).toBe('gone');
+    expect((await take(started.token, '')).status).toBe(200);
+  });
+
+  it('answers a malformed draft with 400 and the issues, a wrong kind with 400, and keeps the saved draft', async () => {
+    const { token } = await newInvite((await newAssessment()).id);
+    await take(token, '/start', post);
+    await take(
+      token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 0, submission: { kind: 'spec', text: 'kept' } }),
+    );
+    const malformed = await take(
+      token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 'one', submission: { kind: 'spec' } }),
+    );
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      'baseRevision',
+      'submission.text',
+    ]);
+    const wrongKind = await take(
+      token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 1, submission: { kind: 'bug-hunt', lines: [], explanation: '', fix: null } }),
+    );
+    expect(wrongKind.status).toBe(400);
+    const outside = await take(
+      token,
+      '/exercises/canary-bug/draft',
+      put({ baseRevision: 0, submission: { kind: 'bug-hunt', lines: [[5, 99]], explanation: '', fix: null } }),
+    );
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.message).toBe("Marked lines 5-99 go past the file's 6 lines.");
+    expect((await take(token, '/exercises/canary-spec')).body.draft).toMatchObject({
+      revision: 1,
+      submission: { text: 'kept' },
+    });
+  });
+
+  it('answers a draft over 256 KB with 413 naming the limit', async () => {
+    const { token } = await newInvite((await newAssessment()).id);
+    await take(token, '/start', post);
+    const res = await take(
+      token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 0, submission: { kind: 'spec', text: 'x'.repeat(MAX_DRAFT_BYTES) } }),
+    );
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toBe('A draft may be at most 256 KB. Shorten it to save.');
+    expect((await take(token, '/exercises/canary-spec')).body.draft).toBeNull();
+  });
+
+  it('answers an exercise outside the assessment with 404, and saving after finish with 409', async () => {
+    const { token } = await newInvite((await newAssessment({ exerciseIds: ['canary-spec'] })).id);
+    await take(token, '/start', post);
+    expect((await take(token, '/exercises/canary-bug')).status).toBe(404);
+    await take(token, '/finish', post);
+    const res = await take(
+      token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 0, submission: { kind: 'spec', text: 'x' } }),
+    );
+    expect(res.status).toBe(409);
+  });
+});
+
+describe('what candidates must never receive', () => {
+  it('no candidate response of the attempts above contains any private canary', () => {
+    expect(candidateBodies.length).toBeGreaterThan(40);
+    expect(candidateBodies.some((body) => body.includes('for (let i = 1;'))).toBe(true);
+    const leaks = candidateBodies.filter((body) => body.includes('PRIVATE-CANARY'));
+    expect(leaks).toEqual([]);
+  });
+});
