@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { bootstrapAdmin, firstStartMessage } from './bootstrap.js';
+import { firstStart, firstStartMessage } from './bootstrap.js';
 import { loadContentStore } from './content/store.js';
 import { LockError } from './db/lock.js';
 import { MigrationError } from './db/migrate.js';
@@ -31,7 +31,12 @@ export async function main(): Promise<void> {
   }
 
   const db = await openDatabase(env);
-  const first = await bootstrapAdmin(db, { email: env.adminEmail, password: env.adminPassword }, new Date());
+  const first = await firstStart(
+    db,
+    content,
+    { email: env.adminEmail, password: env.adminPassword, inviteDays: env.inviteDays },
+    new Date(),
+  );
 
   const webDir = join(process.cwd(), 'dist', 'web');
   const hasWeb = existsSync(join(webDir, 'index.html'));

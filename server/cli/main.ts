@@ -3,8 +3,10 @@
  * server uses. Exit codes: 0 success, 1 the work found problems, 2 a usage or input error.
  */
 import { EnvError } from '../env.js';
+import * as assessmentCreate from './assessment-create.js';
 import * as exerciseCheck from './exercise-check.js';
 import * as exerciseNew from './exercise-new.js';
+import * as invite from './invite.js';
 import { CliError, type CliIo, processIo, UsageError } from './io.js';
 import * as userAdd from './user-add.js';
 
@@ -28,6 +30,18 @@ const commands: Command[] = [
     summary: 'add a staff user and print a one-time password: user add --email <e> --role <r>',
     usage: userAdd.usage,
     run: userAdd.userAdd,
+  },
+  {
+    name: 'assessment create',
+    summary: 'create an assessment: assessment create --name <n> --exercises <id,id> [--minutes <m>]',
+    usage: assessmentCreate.usage,
+    run: assessmentCreate.assessmentCreate,
+  },
+  {
+    name: 'invite',
+    summary: 'print a one-candidate link: invite <assessment-id> [--name <n>] [--email <e>]',
+    usage: invite.usage,
+    run: invite.invite,
   },
 ];
 

@@ -2,12 +2,10 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { generatePassword } from '../auth/password.js';
-import { LockError } from '../db/lock.js';
-import { openDatabase } from '../db/open.js';
 import { createUser } from '../db/users.js';
 import { readEnv } from '../env.js';
-import { ApiError } from '../errors.js';
-import { CliError, type CliIo, UsageError } from './io.js';
+import { withDatabase } from './database.js';
+import { type CliIo, UsageError } from './io.js';
 
 export const usage = `audition user add --email <email> --role <admin|author|reviewer>
 
@@ -25,21 +23,12 @@ export async function userAdd(args: string[], io: CliIo): Promise<number> {
   if (!parsed.success) {
     throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')} ${i.message}`).join('; '));
   }
-  const env = readEnv(io.env);
-  const db = await openDatabase(env).catch((error: Error) => {
-    throw error instanceof LockError ? new CliError(error.message) : error;
-  });
-  try {
+  return withDatabase(readEnv(io.env), async (db) => {
     const password = generatePassword();
     const user = await createUser(db, { ...parsed.data, password }, new Date());
     io.out(`Added ${user.email} (${user.role}).`);
     io.out(`One-time password: ${password}`);
     io.out('It is shown only this once: pass it on securely.');
     return 0;
-  } catch (error) {
-    if (error instanceof ApiError) throw new CliError(error.message);
-    throw error;
-  } finally {
-    await db.close();
-  }
+  });
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { ADMIN, killServers, launch, start } from '../helpers/server-process.js';
+import { FIXTURE_CONTENT } from '../helpers/test-app.js';
 
 afterEach(killServers);
 
@@ -42,6 +43,37 @@ describe('one process per embedded data directory', () => {
   });
 });
 
+describe('the CLI on the embedded database', () => {
+  it('creates an assessment and prints an invite link that the server then serves', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'audition-proc-'));
+    const env = { DATA_DIR: dataDir, CONTENT_DIR: FIXTURE_CONTENT, PUBLIC_URL: 'https://audition.example' };
+    const created = await cli(
+      ['assessment', 'create', '--name', 'Platform team', '--exercises', 'canary-bug,canary-spec', '--minutes', '50'],
+      env,
+    );
+    expect(created.code).toBe(0);
+    const id = /Created assessment (\S+): "Platform team", 2 exercise\(s\), 50 minutes\./.exec(created.stdout)?.[1];
+    if (!id) throw new Error(created.stdout + created.stderr);
+
+    const unknown = await cli(['assessment', 'create', '--name', 'x', '--exercises', 'nope'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown or invalid exercise(s): nope');
+
+    const invited = await cli(['invite', id, '--name', 'Grace'], env);
+    expect(invited.code).toBe(0);
+    const token = /^https:\/\/audition\.example\/take\/([\w-]{43})$/m.exec(invited.stdout)?.[1];
+    if (!token) throw new Error(invited.stdout);
+    expect((await cli(['invite', 'no-such-assessment'], env)).stderr).toContain('No assessment no-such-assessment');
+
+    const server = await start(dataDir);
+    const landing = await fetch(`${server.url}/api/take/${token}`);
+    expect(await landing.json()).toMatchObject({
+      assessment: { name: 'Platform team', minutes: 50 },
+      candidate: { name: 'Grace' },
+    });
+  });
+});
+
 describe('stopping and restarting', () => {
   it('serves the exercises of CONTENT_DIR, closes the database on SIGTERM, and finds every row after restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'audition-proc-'));
@@ -66,6 +98,24 @@ describe('stopping and restarting', () => {
     const again = await start(dataDir);
     expect(again.output()).not.toContain('First start');
     expect(await me(again.url, cookie)).toBe(200);
+  });
+
+  it('prints a working demo invite link on first start', async () => {
+    const server = await start(mkdtempSync(join(tmpdir(), 'audition-proc-')));
+    const link = /(http:\/\/\S+\/take\/[\w-]{43})/.exec(server.output())?.[1];
+    if (!link) throw new Error(`no demo link in:\n${server.output()}`);
+    const landing = await fetch(link.replace('/take/', '/api/take/'));
+    expect(landing.status).toBe(200);
+    expect(await landing.json()).toMatchObject({
+      assessment: {
+        name: 'Demo assessment',
+        exercises: [
+          { id: 'canary-spec', kind: 'spec' },
+          { id: 'canary-bug', kind: 'bug-hunt' },
+        ],
+      },
+      attempt: null,
+    });
   });
 
   it('keeps every acknowledged write when the server is killed with SIGKILL in the middle of writes', async () => {

@@ -252,7 +252,7 @@ describe('audition --help', () => {
   it('lists every command with a one-line description', async () => {
     const { code, stdout } = await cli(['--help']);
     expect(code).toBe(0);
-    for (const name of ['exercise new', 'exercise check', 'user add'])
+    for (const name of ['exercise new', 'exercise check', 'user add', 'assessment create', 'invite'])
       expect(stdout).toMatch(new RegExp(`^  ${name}\\s+\\S`, 'm'));
   });
 
