@@ -1,4 +1,5 @@
 /** Everything the app needs from outside, injected by main.ts (and by tests): no singletons. */
+import type { SnapshotReader } from './content/snapshots.js';
 import type { ContentStore } from './content/store.js';
 import type { Db } from './db/db.js';
 
@@ -23,6 +24,8 @@ export type Deps = {
   db: Db;
   clock: () => Date;
   content: ContentStore;
+  /** Exercise versions as candidates saw them (cached: a version never changes). */
+  snapshots: SnapshotReader;
   config: Config;
   log: Logger;
 };

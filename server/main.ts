@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { firstStart, firstStartMessage } from './bootstrap.js';
+import { cachedSnapshots } from './content/snapshots.js';
 import { loadContentStore } from './content/store.js';
 import { LockError } from './db/lock.js';
 import { MigrationError } from './db/migrate.js';
@@ -46,6 +47,7 @@ export async function main(): Promise<void> {
     db,
     clock: () => new Date(),
     content,
+    snapshots: cachedSnapshots(db),
     log,
     config: {
       secureCookies: env.publicUrl?.startsWith('https://') ?? false,

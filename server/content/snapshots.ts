@@ -22,3 +22,24 @@ export async function getSnapshot(db: Queryable, exerciseId: string, version: st
   );
   return row?.snapshot ?? null;
 }
+
+export type SnapshotReader = (exerciseId: string, version: string) => Promise<Exercise | null>;
+
+/**
+ * Reads snapshots through a cache. Safe to share and never stale: a version is a content hash and its row
+ * is written once, so every process sees the same snapshot for it. Bounded, oldest entry out first.
+ */
+export function cachedSnapshots(db: Queryable, capacity = 200): SnapshotReader {
+  const cache = new Map<string, Exercise>();
+  return async (exerciseId, version) => {
+    const key = `${exerciseId}@${version}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const exercise = await getSnapshot(db, exerciseId, version);
+    if (exercise) {
+      if (cache.size >= capacity) cache.delete(cache.keys().next().value ?? '');
+      cache.set(key, exercise);
+    }
+    return exercise;
+  };
+}

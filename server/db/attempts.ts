@@ -4,6 +4,7 @@
  * revisions and one submission per exercise.
  */
 import { randomUUID } from 'node:crypto';
+import { hashToken } from '../auth/tokens.js';
 import { lineCount } from '../content/bug-ranges.js';
 import type { Exercise } from '../content/library.js';
 import type { Submission } from '../content/schema.js';
@@ -40,6 +41,38 @@ const ATTEMPT_COLUMNS = `id, invite_id AS "inviteId", assessment_id AS "assessme
   finished_at AS "finishedAt"`;
 const SUBMISSION_COLUMNS = `id, exercise_id AS "exerciseId", exercise_version AS "exerciseVersion", revision,
   submission, submitted_at AS "submittedAt", late_ms AS "lateMs"`;
+
+export type TokenAccess = { invite: Invite; assessment: Assessment; attempt: Attempt | null };
+
+/** The invite behind a token, with its assessment and attempt, in one query (every candidate request needs it). */
+export async function accessByToken(db: Queryable, token: string): Promise<TokenAccess | null> {
+  const row = await one<Invite & { assessment: Assessment; attempt: Attempt | null }>(
+    db,
+    `SELECT i.id, i.assessment_id AS "assessmentId", i.name, i.email, i.expires_at AS "expiresAt",
+            i.revoked_at AS "revokedAt",
+            json_build_object('id', s.id, 'name', s.name, 'exerciseIds', s.exercise_ids, 'minutes', s.minutes,
+                              'createdAt', s.created_at) AS assessment,
+            CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object(
+              'id', t.id, 'inviteId', t.invite_id, 'assessmentId', t.assessment_id,
+              'exerciseVersions', t.exercise_versions, 'startedAt', t.started_at, 'deadlineAt', t.deadline_at,
+              'finishedAt', t.finished_at) END AS attempt
+       FROM invites i JOIN assessments s ON s.id = i.assessment_id LEFT JOIN attempts t ON t.invite_id = i.id
+      WHERE i.token_hash = $1`,
+    [hashToken(token)],
+  );
+  if (!row) return null;
+  const { assessment, attempt, ...invite } = row;
+  return {
+    invite,
+    assessment: { ...assessment, createdAt: new Date(assessment.createdAt) },
+    attempt: attempt && {
+      ...attempt,
+      startedAt: new Date(attempt.startedAt),
+      deadlineAt: new Date(attempt.deadlineAt),
+      finishedAt: attempt.finishedAt ? new Date(attempt.finishedAt) : null,
+    },
+  };
+}
 
 export function attemptForInvite(db: Queryable, inviteId: string): Promise<Attempt | null> {
   return one<Attempt>(db, `SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE invite_id = $1`, [inviteId]);
@@ -123,11 +156,22 @@ export async function saveDraft(
 ): Promise<SavedDraft> {
   assertFitsExercise(exercise, submission);
   return db.transaction(async (tx) => {
-    await lockOpenAttempt(tx, attempt.id);
-    if (await submissionOf(tx, attempt.id, exercise.id)) {
+    // One round trip: lock the attempt, and read what decides whether and where this save goes.
+    const state = await one<{ finished: boolean; submitted: boolean; latest: number }>(
+      tx,
+      `SELECT a.finished_at IS NOT NULL AS finished,
+              EXISTS (SELECT 1 FROM submissions s WHERE s.attempt_id = a.id AND s.exercise_id = $2) AS submitted,
+              COALESCE((SELECT max(revision) FROM draft_revisions d
+                         WHERE d.attempt_id = a.id AND d.exercise_id = $2), 0)::int AS latest
+         FROM attempts a WHERE a.id = $1 FOR UPDATE`,
+      [attempt.id, exercise.id],
+    );
+    if (!state) throw new ApiError('not_found', 'No such attempt.');
+    if (state.finished) throw new ApiError('conflict', 'This assessment is finished: nothing more can be saved.');
+    if (state.submitted) {
       throw new ApiError('conflict', 'This exercise is already submitted: it can no longer be changed.');
     }
-    const latest = (await latestDraft(tx, attempt.id, exercise.id))?.revision ?? 0;
+    const latest = state.latest;
     const revision = latest + 1;
     const conflict = baseRevision !== latest;
     await tx.query(
@@ -180,20 +224,9 @@ async function submitLocked(tx: Queryable, attempt: Attempt, exercise: Exercise,
   return row;
 }
 
-async function lockAttempt(tx: Queryable, attemptId: string): Promise<{ finished: boolean }> {
-  const row = await one<{ finished: boolean }>(
-    tx,
-    'SELECT finished_at IS NOT NULL AS finished FROM attempts WHERE id = $1 FOR UPDATE',
-    [attemptId],
-  );
+async function lockAttempt(tx: Queryable, attemptId: string): Promise<void> {
+  const row = await one(tx, 'SELECT 1 FROM attempts WHERE id = $1 FOR UPDATE', [attemptId]);
   if (!row) throw new ApiError('not_found', 'No such attempt.');
-  return row;
-}
-
-async function lockOpenAttempt(tx: Queryable, attemptId: string): Promise<void> {
-  if ((await lockAttempt(tx, attemptId)).finished) {
-    throw new ApiError('conflict', 'This assessment is finished: nothing more can be saved.');
-  }
 }
 
 export function emptySubmission(exercise: Exercise): Submission {

@@ -10,10 +10,10 @@ import { type AppEnv, router } from '../app-env.js';
 import { candidateView } from '../content/candidate-view.js';
 import type { Exercise } from '../content/library.js';
 import { submissionSchema } from '../content/schema.js';
-import { getSnapshot } from '../content/snapshots.js';
-import { type Assessment, findInviteByToken, getAssessment, type Invite } from '../db/assessments.js';
+import type { Assessment, Invite } from '../db/assessments.js';
 import {
   type Attempt,
+  accessByToken,
   attemptForInvite,
   finishAttempt,
   latestDraft,
@@ -246,17 +246,14 @@ type Resolved = { invite: Invite; assessment: Assessment; attempt: Attempt | nul
  */
 async function resolve(c: Context<AppEnv>, token: string): Promise<Resolved> {
   const { db, clock } = c.var.deps;
-  const invite = await findInviteByToken(db, token);
-  if (!invite || invite.revokedAt) {
+  const access = await accessByToken(db, token);
+  if (!access || access.invite.revokedAt) {
     throw new ApiError('not_found', 'This link is not valid. Check that you copied all of it, or ask for a new one.');
   }
-  const attempt = await attemptForInvite(db, invite.id);
-  if (!attempt && invite.expiresAt <= clock()) {
+  if (!access.attempt && access.invite.expiresAt <= clock()) {
     throw new ApiError('gone', 'This link has expired. Ask the team that invited you for a new one.');
   }
-  const assessment = await getAssessment(db, invite.assessmentId);
-  if (!assessment) throw new ApiError('not_found', 'This assessment no longer exists.');
-  return { invite, assessment, attempt };
+  return access;
 }
 
 async function resolveExercise(c: Context<AppEnv>, token: string, exerciseId: string) {
@@ -271,7 +268,7 @@ async function resolveExercise(c: Context<AppEnv>, token: string, exerciseId: st
 /** The exact version the attempt started on, from its snapshot. */
 async function pinnedExercise(c: Context<AppEnv>, attempt: Attempt, exerciseId: string): Promise<Exercise> {
   const version = attempt.exerciseVersions[exerciseId];
-  const exercise = version ? await getSnapshot(c.var.deps.db, exerciseId, version) : null;
+  const exercise = version ? await c.var.deps.snapshots(exerciseId, version) : null;
   if (!exercise) throw new Error(`snapshot ${exerciseId}@${version} missing for attempt ${attempt.id}`);
   return exercise;
 }

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { createApp } from '../../server/app.js';
 import type { Role } from '../../server/app-env.js';
+import { cachedSnapshots } from '../../server/content/snapshots.js';
 import { loadContentStore } from '../../server/content/store.js';
 import type { Db } from '../../server/db/db.js';
 import { createUser } from '../../server/db/users.js';
@@ -20,6 +21,7 @@ export async function testApp(options: { content?: string } = {}) {
     db,
     clock: () => now,
     content: loadContentStore(options.content ?? FIXTURE_CONTENT),
+    snapshots: cachedSnapshots(db),
     log: { info: () => {}, warn: (l) => logged.push(l), error: (l) => logged.push(l) },
     config: { secureCookies: false, trustProxy: true, webDir: null, sessionHours: 12, inviteDays: 14, publicUrl: null },
   };

@@ -1,0 +1,53 @@
+/**
+ * The server side of `npm run bench:autosave`: the real app on a fresh file-backed PGlite with N started
+ * attempts, and a bare Hono route, each on its own port. Prints one JSON line with the ports and tokens.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createApp } from '../server/app.js';
+import { cachedSnapshots } from '../server/content/snapshots.js';
+import { loadContentStore } from '../server/content/store.js';
+import { createAssessment, createInvite, findInviteByToken } from '../server/db/assessments.js';
+import { startAttempt } from '../server/db/attempts.js';
+import { openDatabase } from '../server/db/open.js';
+
+const candidates = Number(process.argv[2] ?? 500);
+const dataDir = mkdtempSync(join(tmpdir(), 'audition-bench-'));
+const content = loadContentStore(join(import.meta.dirname, '..', 'test', 'fixtures', 'content'));
+const db = await openDatabase({ databaseUrl: undefined, dataDir });
+const now = new Date();
+const assessment = await createAssessment(
+  db,
+  content,
+  { name: 'bench', exerciseIds: ['canary-spec'], createdBy: null },
+  now,
+);
+const tokens: string[] = [];
+for (let i = 0; i < candidates; i++) {
+  const { token } = await createInvite(db, { assessmentId: assessment.id, createdBy: null }, now, 14);
+  const invite = await findInviteByToken(db, token);
+  if (!invite) throw new Error('invite missing');
+  await startAttempt(db, content, invite, assessment, now);
+  tokens.push(token);
+}
+
+const app = createApp({
+  db,
+  clock: () => new Date(),
+  content,
+  snapshots: cachedSnapshots(db),
+  log: { info: () => {}, warn: console.warn, error: console.error },
+  config: { secureCookies: false, trustProxy: false, webDir: null, sessionHours: 12, inviteDays: 14, publicUrl: null },
+});
+const bare = new Hono().put('/bare/:token', async (c) => c.json({ revision: 1, length: (await c.req.text()).length }));
+
+const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
+  new Promise<number>((resolve) => serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port)));
+const [appPort, barePort] = [await listen(app.fetch), await listen(bare.fetch)];
+console.log(JSON.stringify({ appPort, barePort, tokens, dataDir }));
+process.on('SIGTERM', () => {
+  void db.close().then(() => process.exit(0));
+});
