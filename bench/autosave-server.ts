@@ -13,6 +13,7 @@ import { loadContentStore } from '../server/content/store.js';
 import { createAssessment, createInvite, findInviteByToken } from '../server/db/assessments.js';
 import { startAttempt } from '../server/db/attempts.js';
 import { openDatabase } from '../server/db/open.js';
+import { makeJudge } from '../server/grading/grading.js';
 
 const candidates = Number(process.argv[2] ?? 500);
 const dataDir = mkdtempSync(join(tmpdir(), 'audition-bench-'));
@@ -39,6 +40,7 @@ const app = createApp({
   clock: () => new Date(),
   content,
   snapshots: cachedSnapshots(db),
+  judge: makeJudge({ client: null, model: 'none', log: console }),
   log: { info: () => {}, warn: console.warn, error: console.error },
   config: { secureCookies: false, trustProxy: false, webDir: null, sessionHours: 12, inviteDays: 14, publicUrl: null },
 });

@@ -2,6 +2,7 @@
 import type { SnapshotReader } from './content/snapshots.js';
 import type { ContentStore } from './content/store.js';
 import type { Db } from './db/db.js';
+import type { JudgeFn } from './grading/pregrade.js';
 
 export type Config = {
   /** Set the Secure flag on cookies: true when served over HTTPS (PUBLIC_URL https://…). */
@@ -26,6 +27,8 @@ export type Deps = {
   content: ContentStore;
   /** Exercise versions as candidates saw them (cached: a version never changes). */
   snapshots: SnapshotReader;
+  /** The LLM judge (answers pending criteria when no API key is configured). */
+  judge: JudgeFn;
   config: Config;
   log: Logger;
 };

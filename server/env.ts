@@ -22,6 +22,10 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().default('admin@localhost')),
   ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(12, 'must be at least 12 characters').optional()),
   INVITE_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(14)),
+  ANTHROPIC_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  ANTHROPIC_MODEL: z.preprocess(emptyAsUndefined, z.string().optional()),
+  ANTHROPIC_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  GRADER_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(4)),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
 });
@@ -38,6 +42,10 @@ export type Env = {
   inviteDays: number;
   /** The origin used in links printed by the CLI and the server, e.g. invite links. */
   publicUrl: string | undefined;
+  /** The LLM judge: no key means LLM criteria stay pending for reviewers (the product works offline). */
+  anthropic: { apiKey: string | undefined; model: string | undefined; baseUrl: string | undefined };
+  /** How many grading jobs run at once in this process. */
+  graderConcurrency: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (login throttling). */
   trustProxy: boolean;
 };
@@ -61,6 +69,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     adminPassword: e.ADMIN_PASSWORD,
     inviteDays: e.INVITE_DAYS,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    anthropic: { apiKey: e.ANTHROPIC_API_KEY, model: e.ANTHROPIC_MODEL, baseUrl: e.ANTHROPIC_BASE_URL },
+    graderConcurrency: e.GRADER_CONCURRENCY,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
   };
 }

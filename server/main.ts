@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import Anthropic from '@anthropic-ai/sdk';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { firstStart, firstStartMessage } from './bootstrap.js';
@@ -16,6 +17,9 @@ import { openDatabase } from './db/open.js';
 import { redact } from './db/postgres.js';
 import { consoleLogger } from './deps.js';
 import { EnvError, readEnv } from './env.js';
+import { gradingRunner, makeJudge } from './grading/grading.js';
+import { DEFAULT_MODEL } from './grading/judge/models.js';
+import { startWorker } from './grading/worker.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -43,11 +47,26 @@ export async function main(): Promise<void> {
   const hasWeb = existsSync(join(webDir, 'index.html'));
   if (!hasWeb) log.warn('No built web app in dist/web: serving the API only. Run `npm run build` (npm start does).');
 
+  const { apiKey, baseUrl, model } = env.anthropic;
+  const client = apiKey ? new Anthropic({ apiKey, baseURL: baseUrl ?? null, maxRetries: 3, timeout: 120_000 }) : null;
+  if (!client) log.warn('No ANTHROPIC_API_KEY: LLM criteria stay pending for reviewers to score.');
+  const judge = makeJudge({ client, model: model ?? DEFAULT_MODEL, log });
+  const clock = () => new Date();
+  const snapshots = cachedSnapshots(db);
+  const worker = startWorker({
+    db,
+    clock,
+    concurrency: env.graderConcurrency,
+    runJob: gradingRunner({ db, snapshots, judge, clock }),
+    log,
+  });
+
   const app = createApp({
     db,
-    clock: () => new Date(),
+    clock,
     content,
-    snapshots: cachedSnapshots(db),
+    snapshots,
+    judge,
     log,
     config: {
       secureCookies: env.publicUrl?.startsWith('https://') ?? false,
@@ -79,16 +98,19 @@ export async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      void db.close().then(
-        () => {
-          log.info('Database closed. Bye.');
-          process.exit(0);
-        },
-        (error: Error) => {
-          log.error(`Closing the database failed: ${error.message}`);
-          process.exit(1);
-        },
-      );
+      void worker
+        .stop()
+        .then(() => db.close())
+        .then(
+          () => {
+            log.info('Database closed. Bye.');
+            process.exit(0);
+          },
+          (error: Error) => {
+            log.error(`Closing the database failed: ${error.message}`);
+            process.exit(1);
+          },
+        );
     });
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -4,6 +4,7 @@
  * with --json the report) on stdout.
  */
 import { parseArgs } from 'node:util';
+import { exampleProblems } from '../content/example-grades.js';
 import { checkHiddenTest } from '../content/hidden-test.js';
 import { type ExerciseEntry, type Library, loadLibrary } from '../content/library.js';
 import type { Problem } from '../content/problems.js';
@@ -13,8 +14,8 @@ import { renderTable } from './table.js';
 
 export const usage = `audition exercise check [id...] [--content <dir>] [--json] [--timeout <seconds>]
 
-Validates exercises and rubrics: schemas, rubric references, patterns, bug diffs, hidden tests and
-examples. Exits 0 when everything passes, 1 on any problem, 2 on a usage error.`;
+Validates exercises and rubrics: schemas, rubric references, patterns, bug diffs, hidden tests, and
+examples (each is pre-graded by the deterministic checks and must score in its declared range). Exits 0 when everything passes, 1 on any problem, 2 on a usage error.`;
 
 export type CheckReport = {
   ok: boolean;
@@ -69,6 +70,7 @@ export async function buildReport(
     const started = Date.now();
     const problems = [...entry.problems];
     const exercise = entry.exercise;
+    if (exercise) problems.push(...exampleProblems(exercise));
     if (exercise?.kind === 'bug-hunt' && exercise.code.hiddenTest !== null) {
       progress(`[${String(index + 1).padStart(width)}/${selected.length}] ${entry.id}: running the hidden test…`);
       problems.push(...(await checkHiddenTest(exercise, timeoutMs)));

@@ -6,6 +6,7 @@ import { EnvError } from '../env.js';
 import * as assessmentCreate from './assessment-create.js';
 import * as exerciseCheck from './exercise-check.js';
 import * as exerciseNew from './exercise-new.js';
+import * as grade from './grade.js';
 import * as invite from './invite.js';
 import { CliError, type CliIo, processIo, UsageError } from './io.js';
 import * as userAdd from './user-add.js';
@@ -24,6 +25,12 @@ const commands: Command[] = [
     summary: 'validate exercises and rubrics; progress, a summary table, or --json',
     usage: exerciseCheck.usage,
     run: exerciseCheck.exerciseCheck,
+  },
+  {
+    name: 'grade',
+    summary: 'pre-grade one submission file: grade --exercise <id> --submission <file.json> [--no-llm] [--json]',
+    usage: grade.usage,
+    run: grade.grade,
   },
   {
     name: 'user add',

@@ -183,24 +183,45 @@ export async function saveDraft(
   });
 }
 
+/** Runs in the transaction that creates a submission (grading: the deterministic pre-grade and a job). */
+export type AfterSubmit = (tx: Queryable, row: SubmissionRow, exercise: Exercise, now: Date) => Promise<void>;
+
 /** Submits the latest draft (an empty answer when nothing was saved). Idempotent: one submission per exercise. */
-export async function submitExercise(db: Db, attempt: Attempt, exercise: Exercise, now: Date): Promise<SubmissionRow> {
+export async function submitExercise(
+  db: Db,
+  attempt: Attempt,
+  exercise: Exercise,
+  now: Date,
+  afterSubmit: AfterSubmit,
+): Promise<SubmissionRow> {
   return db.transaction(async (tx) => {
     await lockAttempt(tx, attempt.id);
-    return submitLocked(tx, attempt, exercise, now);
+    return submitLocked(tx, attempt, exercise, now, afterSubmit);
   });
 }
 
 /** Ends the attempt, submitting every exercise not yet submitted. Idempotent. */
-export async function finishAttempt(db: Db, attempt: Attempt, exercises: Exercise[], now: Date): Promise<void> {
+export async function finishAttempt(
+  db: Db,
+  attempt: Attempt,
+  exercises: Exercise[],
+  now: Date,
+  afterSubmit: AfterSubmit,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await lockAttempt(tx, attempt.id);
-    for (const exercise of exercises) await submitLocked(tx, attempt, exercise, now);
+    for (const exercise of exercises) await submitLocked(tx, attempt, exercise, now, afterSubmit);
     await tx.query('UPDATE attempts SET finished_at = $2 WHERE id = $1 AND finished_at IS NULL', [attempt.id, now]);
   });
 }
 
-async function submitLocked(tx: Queryable, attempt: Attempt, exercise: Exercise, now: Date): Promise<SubmissionRow> {
+async function submitLocked(
+  tx: Queryable,
+  attempt: Attempt,
+  exercise: Exercise,
+  now: Date,
+  afterSubmit: AfterSubmit,
+): Promise<SubmissionRow> {
   const existing = await submissionOf(tx, attempt.id, exercise.id);
   if (existing) return existing;
   const draft = await latestDraft(tx, attempt.id, exercise.id);
@@ -221,6 +242,7 @@ async function submitLocked(tx: Queryable, attempt: Attempt, exercise: Exercise,
   );
   const row = await submissionOf(tx, attempt.id, exercise.id);
   if (!row) throw new Error('submission vanished after insert');
+  await afterSubmit(tx, row, exercise, now);
   return row;
 }
 

@@ -28,7 +28,8 @@ export type FlagCode =
   | 'late'
   | 'check-not-applicable';
 
-export type Flag = { code: FlagCode; message: string; criterion?: string };
+/** Something a reviewer must see; `evidence` points at the passages concerned (e.g. injected instructions). */
+export type Flag = { code: FlagCode; message: string; criterion?: string; evidence?: Evidence[] };
 
 export type CriterionGrade = {
   id: string;

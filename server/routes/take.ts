@@ -24,6 +24,7 @@ import {
   submitExercise,
 } from '../db/attempts.js';
 import { ApiError, renderError } from '../errors.js';
+import { onSubmitted } from '../grading/grading.js';
 import { errorResponses } from './schemas.js';
 
 /** The largest draft body accepted; the editor warns before it. */
@@ -217,7 +218,7 @@ export const takeRoutes = router()
     const { token, exerciseId } = c.req.valid('param');
     const { attempt, exercise } = await resolveExercise(c, token, exerciseId);
     const { db, clock } = c.var.deps;
-    const row = await submitExercise(db, attempt, exercise, clock());
+    const row = await submitExercise(db, attempt, exercise, clock(), onSubmitted);
     return c.json(
       {
         exerciseId: row.exerciseId,
@@ -233,7 +234,7 @@ export const takeRoutes = router()
     if (!attempt) throw new ApiError('conflict', 'Start the assessment first.');
     const { db, clock } = c.var.deps;
     const exercises = await Promise.all(assessment.exerciseIds.map((id) => pinnedExercise(c, attempt, id)));
-    await finishAttempt(db, attempt, exercises, clock());
+    await finishAttempt(db, attempt, exercises, clock(), onSubmitted);
     const finished = await attemptForInvite(db, invite.id);
     return c.json(await landingBody(c, invite, assessment, finished), 200);
   });

@@ -1,5 +1,6 @@
 /** The real app on a fresh test database, with a controllable clock and helpers to sign staff in. */
 import { join } from 'node:path';
+import type Anthropic from '@anthropic-ai/sdk';
 import { createApp } from '../../server/app.js';
 import type { Role } from '../../server/app-env.js';
 import { cachedSnapshots } from '../../server/content/snapshots.js';
@@ -7,22 +8,25 @@ import { loadContentStore } from '../../server/content/store.js';
 import type { Db } from '../../server/db/db.js';
 import { createUser } from '../../server/db/users.js';
 import type { Deps } from '../../server/deps.js';
+import { makeJudge } from '../../server/grading/grading.js';
 import { openTestDb } from './test-db.js';
 
 export const FIXTURE_CONTENT = join(import.meta.dirname, '..', 'fixtures', 'content');
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
 
-export async function testApp(options: { content?: string } = {}) {
+export async function testApp(options: { content?: string; anthropic?: Anthropic } = {}) {
   const db: Db = await openTestDb();
   let now = new Date('2026-03-02T09:00:00Z');
   const logged: string[] = [];
+  const log = { info: () => {}, warn: (l: string) => logged.push(l), error: (l: string) => logged.push(l) };
   const deps: Deps = {
     db,
     clock: () => now,
+    judge: makeJudge({ client: options.anthropic ?? null, model: 'claude-sonnet-5-5', log }),
     content: loadContentStore(options.content ?? FIXTURE_CONTENT),
     snapshots: cachedSnapshots(db),
-    log: { info: () => {}, warn: (l) => logged.push(l), error: (l) => logged.push(l) },
+    log,
     config: { secureCookies: false, trustProxy: true, webDir: null, sessionHours: 12, inviteDays: 14, publicUrl: null },
   };
   const app = createApp(deps);

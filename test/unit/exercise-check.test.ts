@@ -213,6 +213,34 @@ describe('audition exercise check names the file and field of each problem', () 
     expect(problemsOf(report, 'canary-bug').map((p) => p.file)).toEqual(['rubrics/fixture-bug.yaml']);
   });
 
+  it('an example whose deterministic score or verdict differs from what it declares', async () => {
+    const root = library((r) => {
+      replaceIn(
+        join(r, 'exercises/canary-bug/examples/strong.yaml'),
+        'score: { min: 9, max: 10 }',
+        'score: { min: 0, max: 1 }',
+      );
+      replaceIn(join(r, 'exercises/canary-bug/examples/weak.yaml'), 'bugFound: false', 'bugFound: true');
+    });
+    const { code, report } = await checkJson(root);
+    expect(code).toBe(1);
+    expect(problemsOf(report, 'canary-bug')).toEqual([
+      {
+        file: 'exercises/canary-bug/examples/strong.yaml',
+        field: 'expect.score',
+        message:
+          'the checks give 10 (location 4/4, concept 4/4, fix 2/2), outside 0..1: fix the example, the key or the range',
+      },
+      {
+        file: 'exercises/canary-bug/examples/weak.yaml',
+        field: 'expect.bugFound',
+        message: expect.stringMatching(
+          /^the verdict is false but the example declares true: location \d\/4, concept 0\/4, fix 0\/2$/,
+        ),
+      },
+    ]);
+  });
+
   it('a missing key file', async () => {
     const root = library((r) => rmSync(join(r, 'exercises/canary-spec/key.yaml')));
     const { report } = await checkJson(root);

@@ -1,0 +1,180 @@
+/**
+ * Grading end to end through the candidate API: the deterministic pre-grade is stored with the submission,
+ * a job is queued for the LLM criteria, and the job runner stores the full pre-grade (judge played by msw).
+ */
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../server/auth/tokens.js';
+import { latestPregrade } from '../../server/db/pregrades.js';
+import { gradingRunner } from '../../server/grading/grading.js';
+import { claim, jobsOf } from '../../server/grading/jobs.js';
+import { json, type TestApp, testApp } from '../helpers/test-app.js';
+import { answer, anthropicMock, anthropicTestClient, serverError } from '../msw/anthropic.js';
+
+const msw = setupServer();
+let offline: TestApp;
+let online: TestApp;
+
+beforeAll(async () => {
+  msw.listen({ onUnhandledRequest: 'error' });
+  offline = await testApp();
+  online = await testApp({ anthropic: anthropicTestClient({ maxRetries: 0 }) });
+});
+afterEach(() => msw.resetHandlers());
+afterAll(async () => {
+  msw.close();
+  await offline.close();
+  await online.close();
+});
+
+const post: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
+const put = (body: unknown): RequestInit => ({
+  method: 'PUT',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+const SPEC = `# Behaviour
+A reset link is single-use and expires after 30 minutes. The system sends it to the verified address of
+the account and answers the same way whether or not the address has an account.`;
+
+/** Starts an attempt on both fixture exercises and submits the given answers; returns the submission ids. */
+async function submitAnswers(t: TestApp, answers: { spec?: string; bug?: unknown }, minutes = 40) {
+  const admin = await t.signIn('admin');
+  const created = await t.app.request(
+    '/api/staff/assessments',
+    json({ name: 'Grading', exerciseIds: ['canary-spec', 'canary-bug'], minutes }, { cookie: admin }),
+  );
+  const { id } = (await created.json()) as { id: string };
+  const invited = await t.app.request(`/api/staff/assessments/${id}/invites`, json({}, { cookie: admin }));
+  const token = ((await invited.json()) as { url: string }).url.split('/take/')[1];
+  await t.app.request(`/api/take/${token}/start`, post);
+  if (answers.spec !== undefined) {
+    await t.app.request(
+      `/api/take/${token}/exercises/canary-spec/draft`,
+      put({ baseRevision: 0, submission: { kind: 'spec', text: answers.spec } }),
+    );
+  }
+  if (answers.bug !== undefined) {
+    await t.app.request(
+      `/api/take/${token}/exercises/canary-bug/draft`,
+      put({ baseRevision: 0, submission: answers.bug }),
+    );
+  }
+  return token as string;
+}
+
+async function submissionIds(t: TestApp, token: string) {
+  const rows = await t.db.query<{ id: string; exercise_id: string }>(
+    `SELECT s.id, s.exercise_id FROM submissions s JOIN attempts a ON a.id = s.attempt_id
+       JOIN invites i ON i.id = a.invite_id WHERE i.token_hash = $1`,
+    [hashToken(token)],
+  );
+  return {
+    spec: rows.find((r) => r.exercise_id === 'canary-spec')?.id ?? '',
+    bug: rows.find((r) => r.exercise_id === 'canary-bug')?.id ?? '',
+  };
+}
+
+describe('at submit', () => {
+  it('stores the deterministic pre-grade at once, with the bug-hunt verdict and its evidence', async () => {
+    const token = await submitAnswers(offline, {
+      bug: {
+        kind: 'bug-hunt',
+        lines: [[4, 4]],
+        explanation: 'The loop starts at index 1 and skips the first value.',
+        fix: null,
+      },
+    });
+    await offline.app.request(`/api/take/${token}/exercises/canary-bug/submit`, post);
+    const { bug } = await submissionIds(offline, token);
+    const stored = await latestPregrade(offline.db, bug);
+    expect(stored?.complete).toBe(true);
+    expect(stored?.jobId).toBeNull();
+    expect(stored?.pregrade).toMatchObject({
+      exercise: { id: 'canary-bug' },
+      rubric: { id: 'fixture-bug' },
+      total: { score: 8, max: 10, pending: 0 },
+      bugFound: true,
+      flags: [],
+      usage: null,
+    });
+    const concept = stored?.pregrade.criteria.find((c) => c.id === 'concept');
+    expect(concept?.evidence[0]).toMatchObject({ in: 'explanation', label: 'off-by-one', verified: true });
+    expect(await jobsOf(offline.db, bug)).toEqual([]);
+  });
+
+  it('queues a job for the LLM criteria; without an API key they stay pending, flagged', async () => {
+    const token = await submitAnswers(offline, { spec: SPEC });
+    await offline.app.request(`/api/take/${token}/exercises/canary-spec/submit`, post);
+    const { spec } = await submissionIds(offline, token);
+    const first = await latestPregrade(offline.db, spec);
+    expect(first).toMatchObject({ complete: false, pregrade: { total: { max: 8, pending: 3 } } });
+    expect((await jobsOf(offline.db, spec)).map((j) => j.state)).toEqual(['queued']);
+
+    const job = await claim(offline.db, offline.deps.clock());
+    if (!job) throw new Error('no job');
+    await gradingRunner({ ...offline.deps })(job);
+    const full = await latestPregrade(offline.db, spec);
+    expect(full?.complete).toBe(true);
+    expect(full?.pregrade.criteria.find((c) => c.id === 'judgement')).toMatchObject({
+      source: 'llm',
+      status: 'pending',
+    });
+    expect(full?.pregrade.flags.map((f) => f.code)).toContain('llm-not-configured');
+    expect(full?.pregrade.total).toEqual({ score: 5, max: 8, pending: 3 });
+  });
+
+  it('marks a late submission with a flag that says the delay', async () => {
+    const token = await submitAnswers(offline, { spec: SPEC }, 5);
+    offline.advance(5 * 60_000 + 90_000);
+    await offline.app.request(`/api/take/${token}/exercises/canary-spec/submit`, post);
+    const { spec } = await submissionIds(offline, token);
+    const stored = await latestPregrade(offline.db, spec);
+    expect(stored?.pregrade.flags).toContainEqual({ code: 'late', message: 'Submitted 90 s after the deadline.' });
+  });
+});
+
+describe('the grading job with the judge', () => {
+  it('stores the full pre-grade with the judge’s score, verified evidence and usage', async () => {
+    const mock = anthropicMock([
+      answer({
+        judgement: {
+          score: 3,
+          rationale: 'Decides expiry and single use.',
+          quotes: ['single-use and expires after 30 minutes'],
+        },
+      }),
+    ]);
+    msw.use(mock.handler);
+    const token = await submitAnswers(online, { spec: SPEC });
+    await online.app.request(`/api/take/${token}/exercises/canary-spec/submit`, post);
+    const { spec } = await submissionIds(online, token);
+    const job = await claim(online.db, online.deps.clock());
+    if (!job) throw new Error('no job');
+    await gradingRunner({ ...online.deps })(job);
+
+    expect(mock.requests).toHaveLength(1);
+    const full = await latestPregrade(online.db, spec);
+    const judged = full?.pregrade.criteria.find((c) => c.id === 'judgement');
+    expect(judged).toMatchObject({ source: 'llm', status: 'scored', score: 3, max: 3 });
+    expect(judged?.evidence[0]).toMatchObject({ verified: true, in: 'text' });
+    expect(SPEC.slice(judged?.evidence[0]?.start, judged?.evidence[0]?.end)).toBe(
+      'single-use and expires after 30 minutes',
+    );
+    expect(full?.pregrade.total).toEqual({ score: 8, max: 8, pending: 0 });
+    expect(full?.pregrade.usage?.model).toBe('claude-sonnet-5-5');
+  });
+
+  it('turns a judge outage into a retryable job failure, keeping the deterministic pre-grade', async () => {
+    msw.use(anthropicMock([serverError()]).handler);
+    const token = await submitAnswers(online, { spec: SPEC });
+    await online.app.request(`/api/take/${token}/exercises/canary-spec/submit`, post);
+    const { spec } = await submissionIds(online, token);
+    const job = await claim(online.db, online.deps.clock());
+    if (!job) throw new Error('no job');
+    const error = await gradingRunner({ ...online.deps })(job).catch((e: unknown) => e);
+    expect((error as Error).constructor.name).toBe('RetryableError');
+    expect((await latestPregrade(online.db, spec))?.complete).toBe(false);
+  });
+});
