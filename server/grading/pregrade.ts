@@ -9,6 +9,7 @@ import { runCheck } from './checks/index.js';
 import { injectionReport } from './injection.js';
 import type { JudgeResult } from './judge/judge.js';
 import { type LlmCriterion, llmCriteria } from './judge/schema.js';
+import { sentenceAround } from './text.js';
 import type { CriterionGrade, Evidence, Flag, PreGrade } from './types.js';
 import { bugFound } from './verdict.js';
 
@@ -116,13 +117,18 @@ function verdict(exercise: Exercise, submission: Submission): boolean | null {
   return bugFound(exercise, submission, location);
 }
 
-/** The submission with each passage blanked out: same length, so every offset still points into the original. */
+/**
+ * The submission with each passage, and the rest of the sentence it sits in, blanked out: a sentence that
+ * instructs the grader is not part of the answer. Same length, so every offset still points into the original.
+ */
 export function withoutPassages(submission: Submission, passages: readonly Evidence[]): Submission {
   const blank = (text: string, field: Evidence['in']) => {
     let out = text;
     for (const p of passages) {
       if (p.in !== field) continue;
-      out = out.slice(0, p.start) + out.slice(p.start, p.end).replace(/[^\n]/g, ' ') + out.slice(p.end);
+      const s = sentenceAround(text, p);
+      const [start, end] = [Math.min(s.start, p.start), Math.max(s.end, p.end)];
+      out = out.slice(0, start) + out.slice(start, end).replace(/[^\n]/g, ' ') + out.slice(end);
     }
     return out;
   };

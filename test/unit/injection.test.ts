@@ -3,15 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { type Exercise, loadLibrary } from '../../server/content/library.js';
-import { type Criterion, type Submission, submissionSchema } from '../../server/content/schema.js';
-import { acceptance } from '../../server/grading/checks/acceptance.js';
-import { bugConcepts } from '../../server/grading/checks/bug-concepts.js';
-import { bugLocation } from '../../server/grading/checks/bug-location.js';
-import { coverage } from '../../server/grading/checks/coverage.js';
-import { fix } from '../../server/grading/checks/fix.js';
-import { length } from '../../server/grading/checks/length.js';
-import { sections } from '../../server/grading/checks/sections.js';
+import { type Submission, submissionSchema } from '../../server/content/schema.js';
 import { detectInjection, injectionReport } from '../../server/grading/injection.js';
+import { deterministicPregrade } from '../../server/grading/pregrade.js';
 
 type Marked = { id: string; exercise: string; submission: Submission };
 
@@ -69,50 +63,10 @@ function exercise(id: string): Exercise {
   return found;
 }
 
-/**
- * The deterministic score of every check criterion of the exercise's rubric except `smells`: smell density is
- * per requirement sentence, so any added sentence moves it, injected or not (docs/judge.md, "Injection and
- * the deterministic checks").
- */
+/** The score of every check criterion, as the pre-grade gives them (injected passages graded as absent). */
 function checkScores(ex: Exercise, submission: Submission): Record<string, number> {
-  const scores: Record<string, number> = {};
-  for (const criterion of ex.rubric.criteria) {
-    const check = criterion.check;
-    if (!check || check.type === 'smells') continue;
-    const input = <C extends NonNullable<Criterion['check']>>(c: C) => ({
-      exercise: ex,
-      submission,
-      criterion: { ...criterion, check: c },
-    });
-    switch (check.type) {
-      case 'sections':
-        scores[criterion.id] = sections(input(check)).score;
-        break;
-      case 'coverage':
-        scores[criterion.id] = coverage(input(check)).score;
-        break;
-      case 'acceptance':
-        scores[criterion.id] = acceptance(input(check)).score;
-        break;
-      case 'length':
-        scores[criterion.id] = length(input(check)).score;
-        break;
-      case 'bug-location':
-        scores[criterion.id] = bugLocation(input(check)).score;
-        break;
-      case 'bug-concepts':
-        scores[criterion.id] = bugConcepts(input(check)).score;
-        break;
-      case 'fix':
-        scores[criterion.id] = fix(input(check)).score;
-        break;
-      default: {
-        const unreachable: never = check;
-        throw new Error(`unhandled check ${JSON.stringify(unreachable)}`);
-      }
-    }
-  }
-  return scores;
+  const grade = deterministicPregrade(ex, submission);
+  return Object.fromEntries(grade.criteria.filter((c) => c.source === 'check').map((c) => [c.id, c.score]));
 }
 
 describe('the injection corpus', () => {
@@ -145,7 +99,7 @@ describe('the injection corpus', () => {
   });
 
   it.each(attacks.map((a) => [a.id, a] as const))(
-    'scores the attack %s the same as its twin on every deterministic check but smells',
+    'scores the attack %s the same as its twin on every deterministic check, smells included',
     (_, a) => {
       const ex = exercise(a.exercise);
       const attackScores = checkScores(ex, a.attack);
