@@ -18,6 +18,7 @@ import { ApiError, type ErrorCode, renderError, toErrorResponse } from './errors
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
 import { exerciseRoutes } from './routes/exercises.js';
+import { gradingJobRoutes } from './routes/grading-jobs.js';
 import { healthRoutes } from './routes/health.js';
 import { takeRoutes } from './routes/take.js';
 
@@ -70,6 +71,7 @@ export function createApp(deps: Deps) {
     .route('/api/auth', authRoutes)
     .route('/api/staff/exercises', exerciseRoutes)
     .route('/api/staff', assessmentRoutes)
+    .route('/api/staff/grading-jobs', gradingJobRoutes)
     .route('/api/take', takeRoutes);
 
   app.doc31('/api/openapi.json', {

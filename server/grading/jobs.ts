@@ -83,3 +83,16 @@ export function jobsOf(db: Queryable, submissionId: string): Promise<Job[]> {
     submissionId,
   ]);
 }
+
+export type JobListing = Job & { exerciseId: string; updatedAt: Date };
+
+export function listJobs(db: Queryable, state: JobState | undefined, limit: number): Promise<JobListing[]> {
+  return db.query<JobListing>(
+    `SELECT j.id, j.submission_id AS "submissionId", s.exercise_id AS "exerciseId", j.state, j.attempts,
+            j.run_after AS "runAfter", j.last_error AS "lastError", j.updated_at AS "updatedAt"
+       FROM grading_jobs j JOIN submissions s ON s.id = j.submission_id
+      WHERE ($1::text IS NULL OR j.state = $1)
+      ORDER BY j.updated_at DESC LIMIT $2`,
+    [state ?? null, limit],
+  );
+}

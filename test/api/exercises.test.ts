@@ -88,6 +88,8 @@ describe('health and the API document', () => {
       '/api/staff/assessments/{id}/invites',
       '/api/staff/exercises',
       '/api/staff/exercises/{id}/preview',
+      '/api/staff/grading-jobs',
+      '/api/staff/grading-jobs/{id}/retry',
       '/api/staff/invites/{id}',
       '/api/take/{token}',
       '/api/take/{token}/exercises/{exerciseId}',

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/auth/tokens.js';
 import { latestPregrade } from '../../server/db/pregrades.js';
 import { gradingRunner } from '../../server/grading/grading.js';
-import { claim, jobsOf } from '../../server/grading/jobs.js';
+import { claim, fail, jobsOf } from '../../server/grading/jobs.js';
 import { json, type TestApp, testApp } from '../helpers/test-app.js';
 import { answer, anthropicMock, anthropicTestClient, serverError } from '../msw/anthropic.js';
 
@@ -176,5 +176,41 @@ describe('the grading job with the judge', () => {
     const error = await gradingRunner({ ...online.deps })(job).catch((e: unknown) => e);
     expect((error as Error).constructor.name).toBe('RetryableError');
     expect((await latestPregrade(online.db, spec))?.complete).toBe(false);
+  });
+});
+
+describe('staff see grading jobs and retry a failed one', () => {
+  it('lists a failed job with its reason, queues it again once, and refuses authors', async () => {
+    const token = await submitAnswers(offline, { spec: SPEC });
+    await offline.app.request(`/api/take/${token}/exercises/canary-spec/submit`, post);
+    const { spec } = await submissionIds(offline, token);
+    const [job] = await jobsOf(offline.db, spec);
+    if (!job) throw new Error('no job queued at submit');
+    await fail(offline.db, { ...job, attempts: 1 }, 'snapshot unreadable', false, offline.deps.clock());
+
+    const reviewer = await offline.signIn('reviewer');
+    const listed = await offline.app.request('/api/staff/grading-jobs?state=failed', { headers: { cookie: reviewer } });
+    expect(listed.status).toBe(200);
+    const { jobs } = (await listed.json()) as {
+      jobs: { id: string; state: string; lastError: string; exerciseId: string }[];
+    };
+    expect(jobs.find((j) => j.id === job.id)).toMatchObject({
+      state: 'failed',
+      lastError: 'snapshot unreadable',
+      exerciseId: 'canary-spec',
+    });
+
+    const retryInit = { method: 'POST', headers: { cookie: reviewer, 'content-type': 'application/json' }, body: '{}' };
+    const first = await offline.app.request(`/api/staff/grading-jobs/${job.id}/retry`, retryInit);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ id: job.id, state: 'queued' });
+    expect((await jobsOf(offline.db, spec)).map((j) => [j.state, j.attempts])).toEqual([['queued', 0]]);
+    const second = await offline.app.request(`/api/staff/grading-jobs/${job.id}/retry`, retryInit);
+    expect(second.status).toBe(409);
+
+    const author = await offline.signIn('author');
+    expect((await offline.app.request('/api/staff/grading-jobs', { headers: { cookie: author } })).status).toBe(403);
+    const bad = await offline.app.request('/api/staff/grading-jobs?state=stuck', { headers: { cookie: reviewer } });
+    expect(bad.status).toBe(400);
   });
 });
