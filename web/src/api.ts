@@ -7,7 +7,8 @@ import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../server/app';
 import { failureFrom, failureFromThrown } from './api-failure';
 
-const client = hc<AppType>('/');
+/** Shared with the candidate's client (take-api.ts): one typed client for the whole app. */
+export const client = hc<AppType>('/');
 
 type PreviewEndpoint = (typeof client.api.staff.exercises)[':id']['preview']['$get'];
 
@@ -47,7 +48,8 @@ export async function previewExercise(id: string, signal: AbortSignal): Promise<
   return response.json();
 }
 
-async function call<R>(send: () => Promise<R>): Promise<R> {
+/** Sends a request, turning "no response at all" into an ApiFailure the page can show. */
+export async function call<R>(send: () => Promise<R>): Promise<R> {
   try {
     return await send();
   } catch (error) {
