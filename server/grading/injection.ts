@@ -11,7 +11,7 @@
  * still read as the model would read it; offsets always point into the original text.
  */
 import type { Submission } from '../content/schema.js';
-import { type Folded, findAll, type Span, toOriginalSpan } from './text.js';
+import { type Folded, findAll, fold, type Span, toOriginalSpan } from './text.js';
 import type { Evidence, Flag } from './types.js';
 
 export type InjectionRule =
@@ -144,34 +144,8 @@ const isBidiControl = (cp: number) => (cp >= 0x202a && cp <= 0x202e) || (cp >= 0
  * The text as a reader (and a model) takes it in: invisible characters removed and, when asked, runs of
  * whitespace folded to one space; with the map back to the original's offsets that findAll needs.
  */
-function visible(original: string, foldWhitespace: boolean): Folded {
-  let text = '';
-  const toOriginal: number[] = [];
-  let inSpace = false;
-  for (let i = 0; i < original.length; ) {
-    const codePoint = original.codePointAt(i) ?? 0;
-    const ch = String.fromCodePoint(codePoint);
-    const width = ch.length;
-    if (isInvisible(codePoint)) {
-      i += width;
-      continue;
-    }
-    if (foldWhitespace && /\s/.test(ch)) {
-      if (!inSpace) {
-        text += ' ';
-        toOriginal.push(i);
-      }
-      inSpace = true;
-    } else {
-      text += ch;
-      for (let k = 0; k < width; k++) toOriginal.push(i + k);
-      inSpace = false;
-    }
-    i += width;
-  }
-  toOriginal.push(original.length);
-  return { text, toOriginal };
-}
+const visible = (original: string, foldWhitespace: boolean): Folded =>
+  fold(original, { skip: isInvisible, foldWhitespace });
 
 /** Hidden Unicode: any tag character, any bidi control, a run of 3+ invisible characters, or one inside a word. */
 function hiddenUnicode(original: string): Span[] {

@@ -5,19 +5,34 @@
  */
 
 export type Folded = {
-  /** The text with each run of whitespace replaced by one space. */
+  /** The text with each run of whitespace replaced by one space (and skipped code points left out). */
   text: string;
   /** For each index of `text` (and one past its end), the index in the original. */
   toOriginal: number[];
 };
 
-export function fold(original: string): Folded {
+export type FoldOptions = {
+  /** Code points to leave out of the folded text, e.g. invisible ones; their offsets are skipped too. */
+  skip?: (codePoint: number) => boolean;
+  /** Fold each run of whitespace to one space (the default); false keeps whitespace as it is. */
+  foldWhitespace?: boolean;
+};
+
+/** The text as patterns see it, with the map back to the original's offsets; surrogate pairs stay whole. */
+export function fold(original: string, options: FoldOptions = {}): Folded {
+  const { skip, foldWhitespace = true } = options;
   let text = '';
   const toOriginal: number[] = [];
   let inSpace = false;
-  for (let i = 0; i < original.length; i++) {
-    const ch = original[i] ?? '';
-    if (/\s/.test(ch)) {
+  for (let i = 0; i < original.length; ) {
+    const codePoint = original.codePointAt(i) ?? 0;
+    const width = codePoint > 0xffff ? 2 : 1;
+    if (skip?.(codePoint)) {
+      i += width;
+      continue;
+    }
+    const ch = original.slice(i, i + width);
+    if (foldWhitespace && /\s/.test(ch)) {
       if (!inSpace) {
         text += ' ';
         toOriginal.push(i);
@@ -25,9 +40,10 @@ export function fold(original: string): Folded {
       inSpace = true;
     } else {
       text += ch;
-      toOriginal.push(i);
+      for (let k = 0; k < width; k++) toOriginal.push(i + k);
       inSpace = false;
     }
+    i += width;
   }
   toOriginal.push(original.length);
   return { text, toOriginal };

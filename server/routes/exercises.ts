@@ -4,7 +4,7 @@ import { router } from '../app-env.js';
 import { requireStaff } from '../auth/middleware.js';
 import { candidateView } from '../content/candidate-view.js';
 import { ApiError } from '../errors.js';
-import { errorResponses } from './schemas.js';
+import { candidateExerciseSchema, errorResponses } from './schemas.js';
 
 const problemSchema = z.object({ file: z.string(), field: z.string(), message: z.string() });
 
@@ -21,17 +21,6 @@ const summarySchema = z
     problems: z.array(problemSchema),
   })
   .openapi('ExerciseSummary');
-
-const candidateExerciseSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(['spec', 'bug-hunt']),
-    title: z.string(),
-    minutes: z.number(),
-    brief: z.string(),
-    files: z.array(z.object({ name: z.string(), language: z.string(), content: z.string() })),
-  })
-  .openapi('CandidateExercise');
 
 const list = createRoute({
   method: 'get',

@@ -6,6 +6,18 @@ export const staffSchema = z
   .object({ id: z.string(), email: z.string(), role: z.enum(['admin', 'author', 'reviewer']) })
   .openapi('Staff');
 
+/** An exercise as candidateView (content/candidate-view.ts) shows it to a candidate and to the staff preview. */
+export const candidateExerciseSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['spec', 'bug-hunt']),
+    title: z.string(),
+    minutes: z.number(),
+    brief: z.string(),
+    files: z.array(z.object({ name: z.string(), language: z.string(), content: z.string() })),
+  })
+  .openapi('CandidateExercise');
+
 export const errorSchema = z
   .object({
     error: z.object({

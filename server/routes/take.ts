@@ -25,7 +25,7 @@ import {
 } from '../db/attempts.js';
 import { ApiError, renderError } from '../errors.js';
 import { onSubmitted } from '../grading/grading.js';
-import { errorResponses } from './schemas.js';
+import { candidateExerciseSchema, errorResponses } from './schemas.js';
 
 /** The largest draft body accepted; the editor warns before it. */
 export const MAX_DRAFT_BYTES = 256 * 1024;
@@ -60,14 +60,7 @@ const draftSchema = z.object({ revision: z.number(), submission: submissionSchem
 
 const exerciseSchema = z
   .object({
-    exercise: z.object({
-      id: z.string(),
-      kind: z.enum(['spec', 'bug-hunt']),
-      title: z.string(),
-      minutes: z.number(),
-      brief: z.string(),
-      files: z.array(z.object({ name: z.string(), language: z.string(), content: z.string() })),
-    }),
+    exercise: candidateExerciseSchema,
     draft: draftSchema.nullable(),
     submitted: z.object({ submittedAt: z.string(), lateMs: z.number() }).nullable(),
     serverNow: z.string(),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Exercise, loadLibrary } from '../../server/content/library.js';
+import { loadLibrary } from '../../server/content/library.js';
 import type { Submission } from '../../server/content/schema.js';
 import { verifyQuotes } from '../../server/grading/judge/evidence.js';
 import { DEFAULT_MODEL } from '../../server/grading/judge/models.js';
@@ -18,13 +18,9 @@ import {
 } from '../../server/grading/judge/prompt.js';
 import { judgeRequestSize } from '../../server/grading/judge/request-size.js';
 import { judgeOutputSchema, llmCriteria } from '../../server/grading/judge/schema.js';
+import { libraryExercise } from '../helpers/exercises.js';
 
 const library = loadLibrary(join(import.meta.dirname, '..', '..'));
-function exercise(id: string): Exercise {
-  const found = library.exercises.find((e) => e.id === id)?.exercise;
-  if (!found) throw new Error(`the library has no exercise ${id}`);
-  return found;
-}
 
 const sdkRoot = dirname(createRequire(import.meta.url).resolve('@anthropic-ai/sdk'));
 
@@ -83,7 +79,7 @@ describe('the price of a judge request', () => {
 });
 
 describe('the output schema derived from the rubric', () => {
-  const criteria = llmCriteria(exercise('dst-daily-reminder').rubric);
+  const criteria = llmCriteria(libraryExercise(library, 'dst-daily-reminder', 'bug-hunt').rubric);
   const schema = judgeOutputSchema(criteria);
 
   it('has one entry per llm criterion and nothing for the check criteria', () => {
@@ -106,8 +102,8 @@ describe('the output schema derived from the rubric', () => {
 });
 
 describe('the judge prompt', () => {
-  const bug = exercise('dst-daily-reminder');
-  const spec = exercise('api-rate-limiter');
+  const bug = libraryExercise(library, 'dst-daily-reminder', 'bug-hunt');
+  const spec = libraryExercise(library, 'api-rate-limiter', 'spec');
 
   it('numbers code lines, padded to the widest number', () => {
     expect(numberLines('a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n')).toBe(
@@ -177,7 +173,7 @@ describe('the judge prompt', () => {
 });
 
 describe('the judge request size, for the benchmark', () => {
-  const bug = exercise('dst-daily-reminder');
+  const bug = libraryExercise(library, 'dst-daily-reminder', 'bug-hunt');
   const criteria = llmCriteria(bug.rubric);
   const answer: Submission = { kind: 'bug-hunt', lines: [[84, 84]], explanation: 'x'.repeat(400), fix: null };
 

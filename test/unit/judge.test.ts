@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BugHuntExercise, Exercise, SpecExercise } from '../../server/content/library.js';
+import type { BugHuntExercise, SpecExercise } from '../../server/content/library.js';
 import { loadLibrary } from '../../server/content/library.js';
 import type { Submission } from '../../server/content/schema.js';
 import { type JudgeOptions, JudgeUnavailableError, judge } from '../../server/grading/judge/judge.js';
 import { DEFAULT_MODEL } from '../../server/grading/judge/models.js';
 import { llmCriteria } from '../../server/grading/judge/schema.js';
+import { libraryExercise } from '../helpers/exercises.js';
 import {
   answer,
   anthropicMock,
@@ -24,15 +25,9 @@ import {
 
 const library = loadLibrary(join(import.meta.dirname, '..', '..'));
 
-function exercise<K extends Exercise['kind']>(id: string, kind: K): Extract<Exercise, { kind: K }> {
-  const found = library.exercises.find((e) => e.id === id)?.exercise;
-  if (!found || found.kind !== kind) throw new Error(`the library has no ${kind} exercise ${id}`);
-  return found as Extract<Exercise, { kind: K }>;
-}
-
 // spec-standard has two llm criteria (scoping, buildable); bug-hunt-standard one (mechanism).
-const spec: SpecExercise = exercise('api-rate-limiter', 'spec');
-const bugHunt: BugHuntExercise = exercise('dst-daily-reminder', 'bug-hunt');
+const spec: SpecExercise = libraryExercise(library, 'api-rate-limiter', 'spec');
+const bugHunt: BugHuntExercise = libraryExercise(library, 'dst-daily-reminder', 'bug-hunt');
 
 const specText = `# Rate limiting
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diffRanges } from '../../../server/content/bug-ranges.js';
-import type { BugHuntExercise } from '../../../server/content/library.js';
 import type { KeyItem } from '../../../server/content/schema.js';
 import { type BugConceptsCheck, bugConcepts } from '../../../server/grading/checks/bug-concepts.js';
+import { bugHuntExercise, criterion } from '../../helpers/exercises.js';
 
 const BUGGY = 'let total = 0;\nfor (let i = 1; i < values.length; i++) total += values[i];\n';
 const FIXED = 'let total = 0;\nfor (let i = 0; i < values.length; i++) total += values[i];\n';
@@ -15,33 +14,13 @@ const CONCEPTS: KeyItem[] = [
   { id: 'first-element-lost', description: 'The first value is never added.', patterns: ['first (value|element)'] },
 ];
 
-const EXERCISE: BugHuntExercise = {
-  kind: 'bug-hunt',
-  id: 'sum',
-  title: 'Sum of a list',
-  minutes: 10,
-  tags: [],
-  brief: 'Find the bug.',
-  rubric: { id: 'test-bug', title: 'Test rubric', kind: 'bug-hunt', criteria: [] },
-  examples: [],
-  version: 'v1',
-  rubricVersion: 'r1',
-  key: { bug: { summary: 'The loop starts at 1.' }, concepts: CONCEPTS },
-  code: {
-    ext: 'ts',
-    language: 'typescript',
-    buggy: BUGGY,
-    fixed: FIXED,
-    bug: diffRanges(BUGGY, FIXED),
-    hiddenTest: null,
-  },
-};
+const EXERCISE = bugHuntExercise({ buggy: BUGGY, fixed: FIXED, summary: 'The loop starts at 1.', concepts: CONCEPTS });
 
 function grade(explanation: string, full = 1) {
   const check: BugConceptsCheck = { type: 'bug-concepts', full };
   return bugConcepts({
     exercise: EXERCISE,
-    criterion: { id: 'concept', title: 'Concept', points: 4, description: 'Names the concept.', check },
+    criterion: criterion(check),
     submission: { kind: 'bug-hunt', lines: [[2, 2]], explanation, fix: null },
   });
 }

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { diffRanges } from '../../../server/content/bug-ranges.js';
-import type { BugHuntExercise } from '../../../server/content/library.js';
 import { bugLocation } from '../../../server/grading/checks/bug-location.js';
 import {
   type BugHuntSubmission,
@@ -9,6 +7,7 @@ import {
   describeLines,
   locationCredit,
 } from '../../../server/grading/verdict.js';
+import { bugHuntExercise, criterion } from '../../helpers/exercises.js';
 
 // A 40-line file whose bug is line 20; the standard rubric's precision limit (3 free, nothing from 15).
 const fixedLines = Array.from({ length: 40 }, (_, i) => `export const v${i + 1} = ${i + 1};`);
@@ -16,32 +15,12 @@ const FIXED = `${fixedLines.join('\n')}\n`;
 const BUGGY = FIXED.replace('v20 = 20;', 'v20 = 21;');
 const CHECK: BugLocationCheck = { type: 'bug-location', slackLines: 3, zeroAtLines: 15 };
 
-const EXERCISE: BugHuntExercise = {
-  kind: 'bug-hunt',
-  id: 'v20',
-  title: 'Constants',
-  minutes: 10,
-  tags: [],
-  brief: 'Find the bug.',
-  rubric: { id: 'test-bug', title: 'Test rubric', kind: 'bug-hunt', criteria: [] },
-  examples: [],
-  version: 'v1',
-  rubricVersion: 'r1',
-  key: {
-    bug: { summary: 'v20 is one too high.' },
-    concepts: [
-      { id: 'off-by-one', description: 'One too high.', patterns: ['off[- ]by[- ]one', 'one too (high|many)'] },
-    ],
-  },
-  code: {
-    ext: 'ts',
-    language: 'typescript',
-    buggy: BUGGY,
-    fixed: FIXED,
-    bug: diffRanges(BUGGY, FIXED),
-    hiddenTest: null,
-  },
-};
+const EXERCISE = bugHuntExercise({
+  buggy: BUGGY,
+  fixed: FIXED,
+  summary: 'v20 is one too high.',
+  concepts: [{ id: 'off-by-one', description: 'One too high.', patterns: ['off[- ]by[- ]one', 'one too (high|many)'] }],
+});
 
 const RIGHT = 'v20 is 21, off by one.';
 const answer = (lines: [number, number][], explanation = RIGHT): BugHuntSubmission => ({
@@ -75,8 +54,7 @@ describe('bugFound: the verdict needs the place and the concept', () => {
     // 14 lines beyond the bug: credit 1/12, 4 points x 1/12 rounds to 0, but the bug is still pointed at.
     const wide = answer([[20, 34]]);
     expect(bugFound(EXERCISE, wide, CHECK)).toBe(true);
-    const criterion = { id: 'location', title: 'Location', points: 4, description: 'Points at it.', check: CHECK };
-    expect(bugLocation({ exercise: EXERCISE, criterion, submission: wide }).score).toBe(0);
+    expect(bugLocation({ exercise: EXERCISE, criterion: criterion(CHECK), submission: wide }).score).toBe(0);
     // 15 lines beyond: no credit, no verdict.
     expect(bugFound(EXERCISE, answer([[20, 35]]), CHECK)).toBe(false);
   });

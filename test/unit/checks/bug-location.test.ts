@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { diffRanges } from '../../../server/content/bug-ranges.js';
 import type { BugHuntExercise } from '../../../server/content/library.js';
 import type { Rubric, Submission } from '../../../server/content/schema.js';
 import { bugLocation } from '../../../server/grading/checks/bug-location.js';
 import type { BugLocationCheck } from '../../../server/grading/verdict.js';
+import { bugHuntExercise, criterion } from '../../helpers/exercises.js';
 
 // A 40-line file whose bug is line 20, graded like rubrics/bug-hunt-standard.yaml: 4 points, full credit up
 // to 3 marked lines outside the bug, nothing from 15 on.
@@ -12,27 +12,11 @@ const FIXED = `${fixedLines.join('\n')}\n`;
 const BUGGY = FIXED.replace('v20 = 20;', 'v20 = 21;');
 const CHECK: BugLocationCheck = { type: 'bug-location', slackLines: 3, zeroAtLines: 15 };
 
+const LOCATION = criterion(CHECK, 4, 'location');
+const RUBRIC: Rubric = { id: 'test-bug', title: 'Test rubric', kind: 'bug-hunt', criteria: [LOCATION] };
+
 function exerciseWith(buggy: string, fixed: string): BugHuntExercise {
-  const rubric: Rubric = {
-    id: 'test-bug',
-    title: 'Test rubric',
-    kind: 'bug-hunt',
-    criteria: [{ id: 'location', title: 'Location', points: 4, description: 'Points at the bug.', check: CHECK }],
-  };
-  return {
-    kind: 'bug-hunt',
-    id: 'test-bug',
-    title: 'A test bug',
-    minutes: 10,
-    tags: [],
-    brief: 'Find the bug.',
-    rubric,
-    examples: [],
-    version: 'v1',
-    rubricVersion: 'r1',
-    key: { bug: { summary: 'v20 is off by one.' }, concepts: [{ id: 'c', description: 'ccc', patterns: ['x'] }] },
-    code: { ext: 'ts', language: 'typescript', buggy, fixed, bug: diffRanges(buggy, fixed), hiddenTest: null },
-  };
+  return bugHuntExercise({ buggy, fixed, summary: 'v20 is off by one.', rubric: RUBRIC });
 }
 
 const EXERCISE = exerciseWith(BUGGY, FIXED);
@@ -40,7 +24,7 @@ const EXERCISE = exerciseWith(BUGGY, FIXED);
 function grade(lines: [number, number][], exercise: BugHuntExercise = EXERCISE) {
   return bugLocation({
     exercise,
-    criterion: { id: 'location', title: 'Location', points: 4, description: 'Points at the bug.', check: CHECK },
+    criterion: LOCATION,
     submission: { kind: 'bug-hunt', lines, explanation: '', fix: null },
   });
 }
@@ -190,7 +174,7 @@ describe('bug-location: odd input', () => {
     const spec: Submission = { kind: 'spec', text: 'A spec.' };
     const result = bugLocation({
       exercise: EXERCISE,
-      criterion: { id: 'location', title: 'Location', points: 4, description: 'Points at the bug.', check: CHECK },
+      criterion: LOCATION,
       submission: spec,
     });
     expect(result.score).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diffRanges } from '../../../server/content/bug-ranges.js';
 import type { BugHuntExercise } from '../../../server/content/library.js';
 import { type FixCheck, fix } from '../../../server/grading/checks/fix.js';
+import { bugHuntExercise, criterion } from '../../helpers/exercises.js';
 
 // Twelve lines; the bug is line 6 (<= where < is meant).
 const FIXED_LINES = [
@@ -23,33 +23,14 @@ const BUGGY = FIXED.replace('aStart < bEnd && bStart < aEnd', 'aStart <= bEnd &&
 const BUG_LINE_FIXED = '  return aStart < bEnd && bStart < aEnd;';
 
 function exerciseWith(buggy: string, fixed: string): BugHuntExercise {
-  return {
-    kind: 'bug-hunt',
-    id: 'overlap',
-    title: 'Booking overlap',
-    minutes: 10,
-    tags: [],
-    brief: 'Find the bug.',
-    rubric: { id: 'test-bug', title: 'Test rubric', kind: 'bug-hunt', criteria: [] },
-    examples: [],
-    version: 'v1',
-    rubricVersion: 'r1',
-    key: { bug: { summary: 'The end is exclusive.' }, concepts: [{ id: 'c', description: 'ccc', patterns: ['x'] }] },
-    code: { ext: 'ts', language: 'typescript', buggy, fixed, bug: diffRanges(buggy, fixed), hiddenTest: null },
-  };
+  return bugHuntExercise({ buggy, fixed, summary: 'The end is exclusive.' });
 }
 const EXERCISE = exerciseWith(BUGGY, FIXED);
 
 function grade(proposed: string | null, check: Partial<FixCheck> = {}, exercise = EXERCISE) {
   return fix({
     exercise,
-    criterion: {
-      id: 'fix',
-      title: 'Fix',
-      points: 2,
-      description: 'A focused fix.',
-      check: { type: 'fix', noFixScore: 0, slackLines: 2, ...check },
-    },
+    criterion: criterion({ type: 'fix', noFixScore: 0, slackLines: 2, ...check }, 2),
     submission: { kind: 'bug-hunt', lines: [[6, 6]], explanation: '', fix: proposed },
   });
 }

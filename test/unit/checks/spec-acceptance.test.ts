@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { SpecExercise } from '../../../server/content/library.js';
 import { acceptance } from '../../../server/grading/checks/acceptance.js';
+import { criterion, specExercise } from '../../helpers/exercises.js';
 
 const BRIEF = 'Given an admin, when they invite someone, then it should just work.';
 
-const exercise: SpecExercise = {
-  id: 'invites',
-  kind: 'spec',
-  title: 'Invites',
-  minutes: 30,
-  tags: [],
-  brief: BRIEF,
-  rubric: { id: 'spec-standard', title: 'Spec', kind: 'spec', criteria: [] },
-  examples: [],
-  version: 'v1',
-  rubricVersion: 'r1',
-  key: { edgeCases: [{ id: 'expiry', description: 'Links expire.', patterns: ['expir'] }], concepts: [] },
-};
+const exercise = specExercise({ brief: BRIEF });
 
 function grade(text: string, full = 3) {
   return acceptance({
     exercise,
-    criterion: {
-      id: 'acceptance',
-      title: 'Acceptance',
-      points: 4,
-      description: 'Testable criteria.',
-      check: { type: 'acceptance', full },
-    },
+    criterion: criterion({ type: 'acceptance', full }),
     submission: { kind: 'spec', text },
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SpecExercise } from '../../../server/content/library.js';
 import type { SpecKey } from '../../../server/content/schema.js';
 import { type CoverageCheck, coverage } from '../../../server/grading/checks/coverage.js';
+import { criterion, specExercise } from '../../helpers/exercises.js';
 
 const KEY: SpecKey = {
   edgeCases: [
@@ -12,32 +12,12 @@ const KEY: SpecKey = {
   concepts: [{ id: 'enumeration', description: 'No account leak.', patterns: ['enumerat', 'same message whether'] }],
 };
 
-function exercise(key: SpecKey = KEY, brief = 'Reset links should expire. Keep it secure.'): SpecExercise {
-  return {
-    id: 'reset',
-    kind: 'spec',
-    title: 'Reset',
-    minutes: 30,
-    tags: [],
-    brief,
-    rubric: { id: 'spec-standard', title: 'Spec', kind: 'spec', criteria: [] },
-    examples: [],
-    version: 'v1',
-    rubricVersion: 'r1',
-    key,
-  };
-}
+const BRIEF = 'Reset links should expire. Keep it secure.';
 
 function grade(text: string, of: CoverageCheck['of'] = 'edgeCases', key = KEY) {
   return coverage({
-    exercise: exercise(key),
-    criterion: {
-      id: 'coverage',
-      title: 'Coverage',
-      points: 6,
-      description: 'Covers the key.',
-      check: { type: 'coverage', of },
-    },
+    exercise: specExercise({ brief: BRIEF, key }),
+    criterion: criterion({ type: 'coverage', of }, 6),
     submission: { kind: 'spec', text },
   });
 }

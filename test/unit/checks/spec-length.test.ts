@@ -1,31 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { SpecExercise } from '../../../server/content/library.js';
 import { length } from '../../../server/grading/checks/length.js';
+import { criterion, specExercise } from '../../helpers/exercises.js';
 
-const exercise: SpecExercise = {
-  id: 'invites',
-  kind: 'spec',
-  title: 'Invites',
-  minutes: 30,
-  tags: [],
-  brief: 'Let admins invite people.',
-  rubric: { id: 'spec-standard', title: 'Spec', kind: 'spec', criteria: [] },
-  examples: [],
-  version: 'v1',
-  rubricVersion: 'r1',
-  key: { edgeCases: [{ id: 'expiry', description: 'Links expire.', patterns: ['expir'] }], concepts: [] },
-};
+const exercise = specExercise();
 
 function grade(text: string) {
   return length({
     exercise,
-    criterion: {
-      id: 'length',
-      title: 'Length',
-      points: 2,
-      description: 'Between 5 and 10 words.',
-      check: { type: 'length', minWords: 5, maxWords: 10 },
-    },
+    criterion: criterion({ type: 'length', minWords: 5, maxWords: 10 }, 2),
     submission: { kind: 'spec', text },
   });
 }

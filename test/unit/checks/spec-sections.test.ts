@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SpecExercise } from '../../../server/content/library.js';
 import { type SectionsCheck, sections } from '../../../server/grading/checks/sections.js';
+import { criterion, specExercise } from '../../helpers/exercises.js';
 
 const SECTIONS: SectionsCheck['sections'] = [
   { id: 'goals', title: 'Goals', match: ['goals?', 'objectives?'] },
@@ -11,30 +11,12 @@ const SECTIONS: SectionsCheck['sections'] = [
   { id: 'open-questions', title: 'Open questions', match: ['open questions?', 'assumptions'] },
 ];
 
-const exercise: SpecExercise = {
-  id: 'invites',
-  kind: 'spec',
-  title: 'Invites',
-  minutes: 30,
-  tags: [],
-  brief: 'Let admins invite people.',
-  rubric: { id: 'spec-standard', title: 'Spec', kind: 'spec', criteria: [] },
-  examples: [],
-  version: 'v1',
-  rubricVersion: 'r1',
-  key: { edgeCases: [{ id: 'expiry', description: 'Links expire.', patterns: ['expir'] }], concepts: [] },
-};
+const exercise = specExercise();
 
 function grade(text: string, wanted = SECTIONS) {
   return sections({
     exercise,
-    criterion: {
-      id: 'structure',
-      title: 'Structure',
-      points: 3,
-      description: 'The sections a builder needs.',
-      check: { type: 'sections', sections: wanted },
-    },
+    criterion: criterion({ type: 'sections', sections: wanted }, 3),
     submission: { kind: 'spec', text },
   });
 }

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SpecExercise } from '../../../server/content/library.js';
 import { findSmells, type SmellsCheck, smells } from '../../../server/grading/checks/smells.js';
 import { parseSpec } from '../../../server/grading/checks/spec-blocks.js';
+import { criterion, specExercise } from '../../helpers/exercises.js';
 
 const BRIEF = 'Invites should be simple and fast. Make sure it is secure and user-friendly, etc.';
-
-function exercise(brief = BRIEF): SpecExercise {
-  return {
-    id: 'invites',
-    kind: 'spec',
-    title: 'Invites',
-    minutes: 30,
-    tags: [],
-    brief,
-    rubric: { id: 'spec-standard', title: 'Spec', kind: 'spec', criteria: [] },
-    examples: [],
-    version: 'v1',
-    rubricVersion: 'r1',
-    key: { edgeCases: [{ id: 'expiry', description: 'Links expire.', patterns: ['expir'] }], concepts: [] },
-  };
-}
 
 const BANDS: SmellsCheck['bands'] = [
   { maxDensity: 0.05, score: 4 },
@@ -31,14 +15,8 @@ const BANDS: SmellsCheck['bands'] = [
 
 function grade(text: string, check: Partial<SmellsCheck> = {}) {
   return smells({
-    exercise: exercise(),
-    criterion: {
-      id: 'precision',
-      title: 'Precise language',
-      points: 4,
-      description: 'Few smells per requirement sentence.',
-      check: { type: 'smells', bands: BANDS, ...check },
-    },
+    exercise: specExercise({ brief: BRIEF }),
+    criterion: criterion({ type: 'smells', bands: BANDS, ...check }),
     submission: { kind: 'spec', text },
   });
 }
