@@ -182,7 +182,7 @@ function antecedents(before: string): { people: Set<string>; things: Set<string>
  * the system's own, and flagging them was wrong in most specs we measured (docs/smells.md).
  */
 const ACT_PARTICIPLES =
-  'sent|re-?sent|e-?mailed|mailed|notified|informed|alerted|warned|contacted|reminded|messaged|handled|managed|dealt with|taken care of|addressed|resolved|fixed|validated|verified|checked|reviewed|approved|investigated|monitored|escalated|assigned|reassigned|triggered|revoked|cancell?ed|refunded|charged|billed|invoiced|moderated|audited';
+  'sent|re-?sent|e-?mailed|mailed|notified|informed|alerted|warned|contacted|reminded|messaged|handled|managed|dealt with|taken care of|addressed|resolved|fixed|validated|verified|checked|reviewed|approved|investigated|monitored|escalated|assigned|reassigned|triggered|revoked|cancell?ed|refunded|charged|billed|invoiced|moderated|audited|(de-?)?provisioned|suspended|(de|re)activated|banned|offboarded|onboarded|reimbursed|credited';
 /** "by" followed by these names a channel or a key, not an agent: "notified by email". */
 const NOT_AN_AGENT =
   /^(e-?mail|mail|sms|text|phone|post|default|design|hand|name|id|date|time|hour|day|week|month|row|column|key|ip|value|position|slack|webhook|push|chat|letter|itself|themselves)\b/i;
@@ -196,7 +196,7 @@ const QUALITY =
 const RESOURCE =
   'memory|cpu|storage|resources|bandwidth|time|latency|overhead|effort|friction|clicks|steps|load|traffic|errors|bugs|downtime|requests|queries|space|disk';
 const OPEN_CLASS =
-  'users|customers|people|clients|visitors|devices|browsers|platforms|operating systems|screen sizes|sizes|formats|file types|file formats|types|kinds|cases|edge cases|corner cases|situations|scenarios|circumstances|inputs|languages|locales|environments|things|data|features|integrations|providers|currencies|use cases|errors and edge cases';
+  'users|customers|people|clients|visitors|devices|browsers|platforms|operating systems|screen sizes|sizes|formats|file types|file formats|types|kinds|cases|edge cases|corner cases|situations|scenarios|circumstances|inputs|languages|locales|environments|things|data|features|integrations|providers|identity providers|currencies|countries|regions|markets|use cases|errors and edge cases';
 const RESTRICTION =
   /^\s+(in|of|on|from|listed|defined|specified|described|above|below|that|which|who|whose|with|without|matching|named|shown|mentioned|under|within|belonging|registered|invited|selected|whom|where|except|other than)\b/i;
 
@@ -290,7 +290,14 @@ export const INDICATORS: readonly Indicator[] = [
   {
     category: 'vague',
     phrase: 'sensitive|relevant|important',
-    when: followedBy(/^\s+(data|fields?|information|details|values|content|info|parts?)\b/i),
+    when: followedBy(
+      /^\s+(data|fields?|information|details|values|content|info|parts?|events?|actions?|changes|results)\b/i,
+    ),
+  },
+  {
+    category: 'vague',
+    phrase: 'relevant|important|useful|meaningful',
+    when: both(precededBy(/\b(be|is|are|stay|stays|remain|remains)\s+$/i), followedBy(/^\s*([.,;!)]|$)/)),
   },
   {
     category: 'vague',
@@ -314,7 +321,7 @@ export const INDICATORS: readonly Indicator[] = [
     category: 'vague',
     phrase: 'correctly',
     when: precededBy(
-      /\b(work|works|working|worked|handled?|handles|function|functions|behave|behaves|display|displayed|displays|render|rendered|renders|process|processed|processes|formatted|shown|run|runs)\s+$/i,
+      /\b(work|works|working|worked|handled?|handles|function|functions|behave|behaves|display|displayed|displays|render|rendered|renders|process|processed|processes|formatted|shown|run|runs|calculated|computed|parsed|converted|rounded|applied|merged|synced|sorted|detected|recorded|charged|billed|translated|encoded)\s+$/i,
     ),
   },
   {
@@ -327,7 +334,7 @@ export const INDICATORS: readonly Indicator[] = [
   {
     category: 'vague-timing',
     phrase:
-      'shortly|promptly|eventually|timely|in a timely (manner|fashion|way)|asap|as soon as possible|periodically|regularly|from time to time|occasionally|every so often|at some point|after a while|for a while|in a while|in due course|(near[- ])?real[- ]?time|near[- ]instant(ly)?|instantly|instantaneous(ly)?|in a few (seconds|minutes|hours|days)|without delay|right away',
+      'shortly|promptly|eventually|timely|in a timely (manner|fashion|way)|asap|as soon as possible|periodically|regularly|from time to time|occasionally|every so often|at some point|after a while|for a while|in a while|in due course|(near[- ])?real[- ]?time|near[- ]instant(ly)?|instantly|instantaneous(ly)?|in a few (seconds|minutes|hours|days)|without delay|right away|(take|takes|taking|took) (a|quite a) while|(take|takes|taking|took) (a long|some) time',
     unless: [numberNear, precededBy(/\btoo\s+$/i)],
   },
   {
@@ -397,19 +404,30 @@ export const INDICATORS: readonly Indicator[] = [
     unless: [followedBy(RESTRICTION)],
   },
   { category: 'quantifier', phrase: '(all|every|any) possible|(all|any) (kinds?|types?|sorts?) of' },
+  // "Every identity provider", "all important events": one of an open class, or a set bounded by taste.
+  {
+    category: 'quantifier',
+    phrase:
+      '(every|any) (identity provider|provider|device|browser|platform|format|file type|country|language|locale|scenario|situation|edge case|integration|currency|operating system)|all (important|relevant|necessary|key|critical|significant|interesting|meaningful|useful) [\\p{L}]+',
+    unless: [followedBy(RESTRICTION)],
+  },
   { category: 'quantifier', phrase: 'everything|anything', when: inMainClause, unless: [followedBy(RESTRICTION)] },
 
   // comparatives and superlatives without a reference
   {
     category: 'comparative',
     phrase:
-      'faster|slower|quicker|easier|simpler|cheaper|smaller|larger|bigger|higher|lower|greater|shorter|longer|safer|stronger|weaker|smoother|cleaner|nicer|tighter|looser|stricter|lighter|heavier|sooner|better|worse|improved|enhanced',
+      'faster|slower|quicker|easier|simpler|cheaper|smaller|larger|bigger|higher|lower|greater|shorter|longer|safer|stronger|weaker|smoother|cleaner|nicer|tighter|looser|stricter|lighter|heavier|sooner|better|worse|improved|enhanced|older|newer',
     unless: [
       referenceInSentence,
       numberInSentence,
       numberInPrevious,
       precededBy(/\b(no|any)\s+$/i),
       both(precededBy(/\bthe\s+$/i), followedBy(/^\s+(of|the)\b/i)),
+      // "a lower price than the current plan": a figure of a named thing, which can be measured.
+      both(followedBy(/^\s+(price|prices|cost|costs|fee|fees|limit|limits|quota|tier|amount|version|plan)\b/i), (c) =>
+        /\bthan\s+the\s+(current|existing|previous)\s+[\p{L}]+/iu.test(c.sentence),
+      ),
     ],
   },
   {
