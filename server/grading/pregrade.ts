@@ -13,7 +13,7 @@ import { sentenceAround } from './text.js';
 import type { CriterionGrade, Evidence, Flag, PreGrade } from './types.js';
 import { bugFound } from './verdict.js';
 
-/** Grades the llm criteria of one submission; null when no judge is configured. */
+/** Grades the llm criteria of one submission (pending, flagged, when no API key is configured). */
 export type JudgeFn = (exercise: Exercise, criteria: LlmCriterion[], submission: Submission) => Promise<JudgeResult>;
 
 export type PregradeOptions = { lateMs?: number };
