@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashToken } from '../auth/tokens.js';
 import { lineCount } from '../content/bug-ranges.js';
+import { emptySubmission } from '../content/empty-submission.js';
 import type { Exercise } from '../content/library.js';
 import type { Submission } from '../content/schema.js';
 import { ensureSnapshot } from '../content/snapshots.js';
@@ -235,7 +236,7 @@ async function submitLocked(
       exercise.id,
       attempt.exerciseVersions[exercise.id] ?? exercise.version,
       draft?.revision ?? 0,
-      JSON.stringify(draft?.submission ?? emptySubmission(exercise)),
+      JSON.stringify(draft?.submission ?? emptySubmission(exercise.kind)),
       now,
       lateMs,
     ],
@@ -249,19 +250,6 @@ async function submitLocked(
 async function lockAttempt(tx: Queryable, attemptId: string): Promise<void> {
   const row = await one(tx, 'SELECT 1 FROM attempts WHERE id = $1 FOR UPDATE', [attemptId]);
   if (!row) throw new ApiError('not_found', 'No such attempt.');
-}
-
-export function emptySubmission(exercise: Exercise): Submission {
-  switch (exercise.kind) {
-    case 'spec':
-      return { kind: 'spec', text: '' };
-    case 'bug-hunt':
-      return { kind: 'bug-hunt', lines: [], explanation: '', fix: null };
-    default: {
-      const unreachable: never = exercise;
-      throw new Error(`no empty submission for ${JSON.stringify(unreachable)}`);
-    }
-  }
 }
 
 function assertFitsExercise(exercise: Exercise, submission: Submission): void {

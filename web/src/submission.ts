@@ -1,9 +1,12 @@
 /**
- * A candidate's answer as the page holds it: the empty answer of each kind, comparing two answers (the
- * server stores them as JSON and may hand the keys back in another order), reading one back from local
- * storage, and its size against the server's draft limit.
+ * A candidate's answer as the page holds it: the empty answer of each kind (shared with the server), comparing
+ * two answers (the server stores them as JSON and may hand the keys back in another order), reading one back
+ * from local storage, and its size against the server's draft limit.
  */
 import type { LineRange } from '../../server/content/bug-ranges';
+
+export { emptySubmission } from '../../server/content/empty-submission';
+
 import type { DraftBody, Submission, TakeExercise } from './take-api';
 
 export type { Submission };
@@ -15,19 +18,6 @@ export type ExerciseKind = TakeExercise['exercise']['kind'];
 export const DRAFT_LIMIT_BYTES = 256 * 1024;
 /** Where the editor starts warning that the draft is getting close to the limit. */
 export const DRAFT_WARN_BYTES = 200 * 1024;
-
-export function emptySubmission(kind: ExerciseKind): Submission {
-  switch (kind) {
-    case 'spec':
-      return { kind: 'spec', text: '' };
-    case 'bug-hunt':
-      return { kind: 'bug-hunt', lines: [], explanation: '', fix: null };
-    default: {
-      const unreachable: never = kind;
-      throw new Error(`No empty answer for exercise kind ${String(unreachable)}`);
-    }
-  }
-}
 
 export function sameSubmission(a: Submission, b: Submission): boolean {
   switch (a.kind) {
