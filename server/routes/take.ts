@@ -22,6 +22,7 @@ import {
   submissionOf,
   submissionsOf,
   submitExercise,
+  type TokenAccess,
 } from '../db/attempts.js';
 import { ApiError, renderError } from '../errors.js';
 import { onSubmitted } from '../grading/grading.js';
@@ -232,13 +233,11 @@ export const takeRoutes = router()
     return c.json(await landingBody(c, invite, assessment, finished), 200);
   });
 
-type Resolved = { invite: Invite; assessment: Assessment; attempt: Attempt | null };
-
 /**
  * The invite behind a token: 404 when unknown or revoked, 410 when it expired before the attempt started
  * (an attempt under way runs to its own deadline).
  */
-async function resolve(c: Context<AppEnv>, token: string): Promise<Resolved> {
+async function resolve(c: Context<AppEnv>, token: string): Promise<TokenAccess> {
   const { db, clock } = c.var.deps;
   const access = await accessByToken(db, token);
   if (!access || access.invite.revokedAt) {
