@@ -17,10 +17,14 @@ import type { Deps } from './deps.js';
 import { ApiError, type ErrorCode, renderError, toErrorResponse } from './errors.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
+import { calibrationRoutes } from './routes/calibration.js';
 import { exerciseRoutes } from './routes/exercises.js';
+import { exportRoutes } from './routes/export.js';
 import { gradingJobRoutes } from './routes/grading-jobs.js';
 import { healthRoutes } from './routes/health.js';
+import { submissionRoutes } from './routes/submissions.js';
 import { takeRoutes } from './routes/take.js';
+import { userRoutes } from './routes/users.js';
 
 /** The largest request body any route takes; routes may set lower limits. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -72,6 +76,10 @@ export function createApp(deps: Deps) {
     .route('/api/staff/exercises', exerciseRoutes)
     .route('/api/staff', assessmentRoutes)
     .route('/api/staff/grading-jobs', gradingJobRoutes)
+    .route('/api/staff/users', userRoutes)
+    .route('/api/staff/submissions', submissionRoutes)
+    .route('/api/staff/export', exportRoutes)
+    .route('/api/staff/calibration', calibrationRoutes)
     .route('/api/take', takeRoutes);
 
   app.doc31('/api/openapi.json', {

@@ -16,15 +16,19 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** A zod issue, or one a route makes itself: where in the input, and what to change. */
+export type Issue = Pick<z.core.$ZodIssue, 'path' | 'message'>;
 
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { issues?: z.core.$ZodIssue[]; retryAfterSeconds?: number },
+    readonly details?: { issues?: Issue[]; retryAfterSeconds?: number },
   ) {
     super(message);
   }
@@ -34,12 +38,7 @@ export type ErrorBody = {
   error: { code: ErrorCode; message: string; requestId?: string; issues?: { path: string; message: string }[] };
 };
 
-export function errorBody(
-  code: ErrorCode,
-  message: string,
-  requestId?: string,
-  issues?: z.core.$ZodIssue[],
-): ErrorBody {
+export function errorBody(code: ErrorCode, message: string, requestId?: string, issues?: Issue[]): ErrorBody {
   return {
     error: {
       code,

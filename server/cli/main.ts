@@ -6,6 +6,7 @@ import { EnvError } from '../env.js';
 import * as assessmentCreate from './assessment-create.js';
 import * as exerciseCheck from './exercise-check.js';
 import * as exerciseNew from './exercise-new.js';
+import * as exportCommand from './export.js';
 import * as grade from './grade.js';
 import * as invite from './invite.js';
 import { CliError, type CliIo, processIo, UsageError } from './io.js';
@@ -43,6 +44,12 @@ const commands: Command[] = [
     summary: 'create an assessment: assessment create --name <n> --exercises <id,id> [--minutes <m>]',
     usage: assessmentCreate.usage,
     run: assessmentCreate.assessmentCreate,
+  },
+  {
+    name: 'export',
+    summary: 'export scores per attempt, exercise and criterion: export [--format csv|json] [--out <file>]',
+    usage: exportCommand.usage,
+    run: exportCommand.exportScores,
   },
   {
     name: 'invite',

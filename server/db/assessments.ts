@@ -7,6 +7,9 @@ import { one, type Queryable } from './db.js';
 
 export type Assessment = { id: string; name: string; exerciseIds: string[]; minutes: number; createdAt: Date };
 
+/** Per-assessment review settings (docs/review.md): names hidden until reviewed; pre-grade hidden until scored. */
+export type AssessmentSettings = { anonymous: boolean; blind: boolean };
+
 export type Invite = {
   id: string;
   assessmentId: string;
@@ -46,8 +49,25 @@ export async function createAssessment(
   return assessment;
 }
 
-export function getAssessment(db: Queryable, id: string): Promise<Assessment | null> {
-  return one<Assessment>(db, `SELECT ${ASSESSMENT_COLUMNS} FROM assessments WHERE id = $1`, [id]);
+export function getAssessment(db: Queryable, id: string): Promise<(Assessment & AssessmentSettings) | null> {
+  return one<Assessment & AssessmentSettings>(
+    db,
+    `SELECT ${ASSESSMENT_COLUMNS}, anonymous, blind FROM assessments WHERE id = $1`,
+    [id],
+  );
+}
+
+/** Changes the review settings; answers null for an unknown id. */
+export async function updateSettings(
+  db: Queryable,
+  id: string,
+  change: { [K in keyof AssessmentSettings]?: AssessmentSettings[K] | undefined },
+): Promise<(Assessment & AssessmentSettings) | null> {
+  await db.query(
+    'UPDATE assessments SET anonymous = COALESCE($2, anonymous), blind = COALESCE($3, blind) WHERE id = $1',
+    [id, change.anonymous ?? null, change.blind ?? null],
+  );
+  return getAssessment(db, id);
 }
 
 export async function createInvite(

@@ -26,7 +26,7 @@ export function latestPregrade(db: Queryable, submissionId: string): Promise<Sto
   return one<StoredPregrade>(
     db,
     `SELECT id, job_id AS "jobId", complete, pregrade, created_at AS "createdAt" FROM pregrades
-      WHERE submission_id = $1 ORDER BY created_at DESC, complete DESC LIMIT 1`,
+      WHERE submission_id = $1 ORDER BY seq DESC LIMIT 1`,
     [submissionId],
   );
 }

@@ -8,9 +8,10 @@ import type { Exercise } from '../content/library.js';
 import type { Submission } from '../content/schema.js';
 import type { SnapshotReader } from '../content/snapshots.js';
 import type { SubmissionRow } from '../db/attempts.js';
-import { one, type Queryable } from '../db/db.js';
+import { type Db, one, type Queryable } from '../db/db.js';
 import { insertPregrade } from '../db/pregrades.js';
 import type { Logger } from '../deps.js';
+import { ApiError } from '../errors.js';
 import { enqueue } from './jobs.js';
 import { JudgeUnavailableError, judge } from './judge/judge.js';
 import { llmCriteria } from './judge/schema.js';
@@ -25,10 +26,51 @@ export function makeJudge(options: { client: Anthropic | null; model: string; lo
 
 /** Called inside the transaction that creates a submission. */
 export async function onSubmitted(tx: Queryable, row: SubmissionRow, exercise: Exercise, now: Date): Promise<void> {
+  await storeDeterministic(tx, row, exercise, now, null);
+}
+
+/**
+ * Grades a submission again (staff): the deterministic pre-grade at once, from the snapshot the candidate saw,
+ * and a job for the llm criteria. A job already queued or running is reused, so a double click queues one.
+ */
+export async function regrade(
+  db: Db,
+  snapshots: SnapshotReader,
+  submissionId: string,
+  now: Date,
+): Promise<{ jobId: string | null }> {
+  return db.transaction(async (tx) => {
+    const row = await one<{ id: string; exerciseId: string; version: string; submission: Submission; lateMs: number }>(
+      tx,
+      `SELECT id, exercise_id AS "exerciseId", exercise_version AS version, submission, late_ms AS "lateMs"
+         FROM submissions WHERE id = $1 FOR UPDATE`,
+      [submissionId],
+    );
+    if (!row) throw new ApiError('not_found', `No submission ${submissionId}.`);
+    const exercise = await snapshots(row.exerciseId, row.version);
+    if (!exercise) throw new Error(`snapshot ${row.exerciseId}@${row.version} not found`);
+    const active = await one<{ id: string }>(
+      tx,
+      `SELECT id FROM grading_jobs WHERE submission_id = $1 AND state IN ('queued', 'running') LIMIT 1`,
+      [submissionId],
+    );
+    return { jobId: await storeDeterministic(tx, row, exercise, now, active?.id ?? null) };
+  });
+}
+
+/** Stores the deterministic pre-grade and, when the rubric has llm criteria, queues a job (or reuses `job`). */
+async function storeDeterministic(
+  tx: Queryable,
+  row: { id: string; submission: Submission; lateMs: number },
+  exercise: Exercise,
+  now: Date,
+  job: string | null,
+): Promise<string | null> {
   const deterministic = deterministicPregrade(exercise, row.submission, { lateMs: row.lateMs });
   const needsJudge = llmCriteria(exercise.rubric).length > 0;
-  const jobId = needsJudge ? await enqueue(tx, row.id, now) : null;
+  const jobId = needsJudge ? (job ?? (await enqueue(tx, row.id, now))) : null;
   await insertPregrade(tx, { submissionId: row.id, jobId, complete: !needsJudge, pregrade: deterministic }, now);
+  return jobId;
 }
 
 export function gradingRunner(deps: {

@@ -38,6 +38,7 @@ const descriptions: Record<number, string> = {
   410: 'Gone',
   413: 'Request body too large',
   429: 'Too many attempts: wait for Retry-After seconds',
+  503: 'A service this needs is unavailable: try again later',
 };
 
 /** OpenAPI entries for the error statuses a route can answer. */

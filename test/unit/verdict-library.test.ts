@@ -257,6 +257,60 @@ const FORMERLY_MISSED: Phrasing[] = [
     explanation:
       'Lowercasing is not how you compare names without regard to case: the German letter that becomes SS in capitals stays as it is, so the two spellings of the same street name get two different keys.',
   },
+  // The patterns added or narrowed after the second blind batch (test/fixtures/blind-explanations-2.yaml),
+  // each in other sentences than the batch's own.
+  {
+    exercise: 'invoice-split-money',
+    lines: [[35, 35]],
+    explanation: 'Classic floating point: 4.35 euros times 100 is not 435, and flooring it charges 434 cents.',
+  },
+  {
+    exercise: 'invoice-split-money',
+    lines: [[35, 35]],
+    explanation: 'Line 35 has a floating-point issue, Math.round would fix it.',
+  },
+  {
+    exercise: 'orders-cursor-pagination',
+    lines: [[72, 72]],
+    explanation:
+      'A batch of orders imported with the same timestamp cannot be told apart by the next-page token; it needs a unique value such as the order id as well.',
+  },
+  {
+    exercise: 'orders-cursor-pagination',
+    lines: [[83, 83]],
+    explanation:
+      'Many purchases can be recorded at the very same second. The continuation marker should carry the primary key too, otherwise the ones after the page break are gone.',
+  },
+  {
+    exercise: 'config-defaults-shared',
+    lines: [[34, 35]],
+    explanation:
+      "Each tenant's seat count and feature toggles get written back into the default settings object, so the base configuration is permanently altered for the rest of the process.",
+  },
+  {
+    exercise: 'payment-retry-idempotency',
+    lines: [[66, 66]],
+    explanation:
+      'The request identifier we send to the provider has to remain identical for all tries of one payment; here every pass of the loop makes up a new one.',
+  },
+  {
+    exercise: 'invoice-split-money',
+    lines: [[35, 35]],
+    explanation:
+      'JavaScript numbers hold 4.35 only approximately, and Math.floor cuts it down to 434 cents when it should round.',
+  },
+  {
+    exercise: 'report-not-in-nulls',
+    lines: [[37, 39]],
+    explanation:
+      'The owner has an empty manager column, so the subquery holds a missing value and the outer filter cannot decide for anybody.',
+  },
+  {
+    exercise: 'inventory-reserve-race',
+    lines: [[42, 44]],
+    explanation:
+      'When two customer reserve in same time, the second one read the old number before the first one subtract.',
+  },
 ];
 
 /**
@@ -1409,6 +1463,39 @@ const WRONG: Phrasing[] = [
     lines: [[29, 29]],
     explanation:
       "NFC in clean_username makes 'é' typed two ways equal, which is good, but the key should also strip accents so that 'José' and 'Jose' collide.",
+  },
+  // Cross-script look-alikes on the key's own line: confusable detection (UTS #39) is a fair hardening
+  // but not this bug, which NFKC and casefold() fix without touching Cyrillic.
+  {
+    exercise: 'username-unicode-compare',
+    lines: [[42, 42]],
+    explanation:
+      "'аdmin' with a Cyrillic а looks identical to 'admin' but gets a different key; map homoglyphs to a confusable skeleton before storing the key.",
+  },
+  {
+    exercise: 'username-unicode-compare',
+    lines: [[42, 42]],
+    explanation:
+      'The key lets look-alike names through when they mix scripts, for example a Greek omicron in place of an o; reject mixed-script names.',
+  },
+  // Near the second batch's new phrasings, but about something else.
+  {
+    exercise: 'invoice-split-money',
+    lines: [[43, 45]],
+    explanation:
+      'Sorting the floating-point remainders with a comparator that subtracts them is fragile; sort on integers instead.',
+  },
+  {
+    exercise: 'orders-cursor-pagination',
+    lines: [[33, 35]],
+    explanation:
+      "The cursor token needs something unique like a signature, otherwise a client can forge one and read another customer's orders.",
+  },
+  {
+    exercise: 'payment-retry-idempotency',
+    lines: [[66, 66]],
+    explanation:
+      'A random UUID makes the logs hard to follow; the identifier should be the orderId so support can find the charge.',
   },
 ];
 

@@ -1,0 +1,70 @@
+/**
+ * Stored submissions turned into the rows of the export and the pairs of the calibration (the records come
+ * from db/submission-queue.ts scoredRecords). One row per submission and rubric criterion, in the
+ * pre-grade's criterion order; anonymity as on the review page.
+ */
+import type { Queryable } from '../db/db.js';
+import { type ScoredRecord, scoredRecords } from '../db/submission-queue.js';
+import { listUsers } from '../db/users.js';
+import { candidateShown } from './anonymity.js';
+import type { CalibrationPair } from './calibration.js';
+import type { ExportRow } from './export-format.js';
+
+export function exportRows(records: readonly ScoredRecord[], emailOf: (userId: string) => string): ExportRow[] {
+  return records.flatMap((record) => {
+    const candidate = candidateShown(record);
+    return (record.pregrade?.criteria ?? []).map((criterion) => {
+      const final = record.scores?.[criterion.id] ?? null;
+      return {
+        assessment: record.assessmentName,
+        attemptId: record.attemptId,
+        candidate: candidate.label,
+        email: candidate.email,
+        exerciseId: record.exerciseId,
+        exerciseVersion: record.exerciseVersion,
+        submittedAt: new Date(record.submittedAt).toISOString(),
+        lateMs: record.lateMs,
+        reviewState: record.state,
+        criterionId: criterion.id,
+        max: criterion.max,
+        preScore: criterion.status === 'scored' ? criterion.score : null,
+        preStatus: criterion.status,
+        finalScore: final?.score ?? null,
+        reviewedBy: final ? emailOf(final.by) : null,
+        reviewedAt: final?.at ?? null,
+      };
+    });
+  });
+}
+
+/** Confirmed reviews only: a score still under review is not a decision to calibrate against. */
+export function calibrationPairs(records: readonly ScoredRecord[]): CalibrationPair[] {
+  return records
+    .filter((record) => record.state === 'confirmed')
+    .flatMap((record) =>
+      (record.pregrade?.criteria ?? []).flatMap((criterion) => {
+        const final = record.scores?.[criterion.id];
+        if (!final) return [];
+        return [
+          {
+            exerciseId: record.exerciseId,
+            criterionId: criterion.id,
+            max: criterion.max,
+            pre: criterion.status === 'scored' ? criterion.score : null,
+            preStatus: criterion.status,
+            final: final.score,
+          },
+        ];
+      }),
+    );
+}
+
+/** The export's rows straight from the database (the route and `audition export` share it). */
+export async function loadExportRows(
+  db: Queryable,
+  filters: { assessment?: string | undefined },
+): Promise<ExportRow[]> {
+  const [records, users] = await Promise.all([scoredRecords(db, filters), listUsers(db)]);
+  const emails = new Map(users.map((u) => [u.id, u.email]));
+  return exportRows(records, (id) => emails.get(id) ?? id);
+}
