@@ -4,11 +4,17 @@
  */
 import { Redirect, Route, Switch } from 'wouter';
 import { StaffShell } from './components/staff-shell';
+import { AssessmentPage } from './pages/assessment';
+import { AssessmentsPage } from './pages/assessments';
+import { CalibrationPage } from './pages/calibration';
 import { ExercisePreviewPage } from './pages/exercise-preview';
 import { ExercisesPage } from './pages/exercises';
 import { LoginPage } from './pages/login';
 import { NotFoundPage } from './pages/not-found';
+import { ReviewPage } from './pages/review';
+import { ReviewQueuePage } from './pages/review-queue';
 import { TakePage } from './pages/take';
+import { UsersPage } from './pages/users';
 import { HOME_PATH } from './return-path';
 
 export function App() {
@@ -27,6 +33,12 @@ export function App() {
           <Switch>
             <Route path="/exercises" component={ExercisesPage} />
             <Route path="/exercises/:id">{({ id }) => <ExercisePreviewPage id={id} />}</Route>
+            <Route path="/review" component={ReviewQueuePage} />
+            <Route path="/review/:id">{({ id }) => <ReviewPage id={id} />}</Route>
+            <Route path="/assessments" component={AssessmentsPage} />
+            <Route path="/assessments/:id">{({ id }) => <AssessmentPage id={id} />}</Route>
+            <Route path="/users" component={UsersPage} />
+            <Route path="/calibration" component={CalibrationPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </StaffShell>

@@ -5,6 +5,15 @@ import { logout, type Staff } from '../api';
 import { ApiFailure } from '../api-failure';
 import { FailureMessage } from './failure-message';
 
+/** The staff sections, each shown to the roles that may use it (docs/review.md, "Roles"). */
+const SECTIONS: { path: string; label: string; roles: Staff['role'][] }[] = [
+  { path: '/review', label: 'Review', roles: ['admin', 'reviewer'] },
+  { path: '/exercises', label: 'Exercises', roles: ['admin', 'author', 'reviewer'] },
+  { path: '/assessments', label: 'Assessments', roles: ['admin'] },
+  { path: '/calibration', label: 'Calibration', roles: ['admin'] },
+  { path: '/users', label: 'Users', roles: ['admin'] },
+];
+
 export function StaffHeader({ user }: { user: Staff }) {
   const [location, navigate] = useLocation();
   const [signingOut, setSigningOut] = useState(false);
@@ -33,9 +42,11 @@ export function StaffHeader({ user }: { user: Staff }) {
           Audition
         </Link>
         <nav aria-label="Staff">
-          <Link href="/exercises" aria-current={sectionCurrent(location, '/exercises')}>
-            Exercises
-          </Link>
+          {SECTIONS.filter((s) => s.roles.includes(user.role)).map((s) => (
+            <Link key={s.path} href={s.path} aria-current={sectionCurrent(location, s.path)}>
+              {s.label}
+            </Link>
+          ))}
         </nav>
         <div className="session">
           <span className="session-email">{user.email}</span>

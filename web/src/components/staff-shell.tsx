@@ -1,6 +1,7 @@
 /** Every staff page: checks the session first (signed-out users go to /login), then the header and the page. */
 import type { ReactNode } from 'react';
 import { fetchMe } from '../api';
+import { StaffContext } from '../staff-context';
 import { useResource } from '../use-resource';
 import { LoadFailure } from './load-failure';
 import { Loading } from './loading';
@@ -23,12 +24,12 @@ export function StaffShell({ children }: { children: ReactNode }) {
       );
     case 'ready':
       return (
-        <>
+        <StaffContext.Provider value={me.data}>
           <StaffHeader user={me.data} />
           <main id="main" className="page" tabIndex={-1}>
             {children}
           </main>
-        </>
+        </StaffContext.Provider>
       );
   }
 }
