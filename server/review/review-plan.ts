@@ -104,7 +104,9 @@ export function planReview(
   let confirmedBy = current.confirmedBy;
   let confirmedAt = current.confirmedAt;
   if (input.confirm) {
-    const missing = ctx.criteria.filter((c) => scores[c.id] === undefined).map((c) => c.id);
+    // A criterion given with a problem is reported as that problem, not as missing too.
+    const given = new Set(input.criteria.map((c) => c.id));
+    const missing = ctx.criteria.filter((c) => scores[c.id] === undefined && !given.has(c.id)).map((c) => c.id);
     if (missing.length > 0) {
       issues.push({
         path: 'confirm',

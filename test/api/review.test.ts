@@ -236,6 +236,10 @@ describe('saving a review', () => {
       [2, 'confirm', null, null, null, null],
     ]);
     expect(after.audit[0]?.actor).not.toBe(after.audit.at(-1)?.actor);
+    // The audit is the record: replaying its score changes gives the current scores.
+    const replayed: Record<string, number | null> = {};
+    for (const e of after.audit) if (e.action === 'score' && e.criterionId) replayed[e.criterionId] = e.to;
+    expect(replayed).toEqual(Object.fromEntries(Object.entries(after.review.scores).map(([id, d]) => [id, d.score])));
   });
 
   it('reopens a confirmed review, and answers a save that changes nothing without a new version', async () => {
