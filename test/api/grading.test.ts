@@ -4,11 +4,17 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken } from '../../server/auth/tokens.js';
 import { latestPregrade } from '../../server/db/pregrades.js';
 import { gradingRunner } from '../../server/grading/grading.js';
 import { claim, fail, jobsOf } from '../../server/grading/jobs.js';
-import { json, type TestApp, testApp } from '../helpers/test-app.js';
+import {
+  createAssessment,
+  submissionIds as idsByExercise,
+  invite,
+  STRONG_SPEC,
+  takeAttempt,
+} from '../helpers/attempts.js';
+import { type TestApp, testApp } from '../helpers/test-app.js';
 import { answer, anthropicMock, anthropicTestClient, serverError } from '../msw/anthropic.js';
 
 const msw = setupServer();
@@ -28,52 +34,21 @@ afterAll(async () => {
 });
 
 const post: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
-const put = (body: unknown): RequestInit => ({
-  method: 'PUT',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
 
-const SPEC = `# Behaviour
-A reset link is single-use and expires after 30 minutes. The system sends it to the verified address of
-the account and answers the same way whether or not the address has an account.`;
+const SPEC = STRONG_SPEC;
 
-/** Starts an attempt on both fixture exercises and submits the given answers; returns the submission ids. */
+/** Starts an attempt on both fixture exercises and saves the given answers (not submitted); answers the token. */
 async function submitAnswers(t: TestApp, answers: { spec?: string; bug?: unknown }, minutes = 40) {
   const admin = await t.signIn('admin');
-  const created = await t.app.request(
-    '/api/staff/assessments',
-    json({ name: 'Grading', exerciseIds: ['canary-spec', 'canary-bug'], minutes }, { cookie: admin }),
-  );
-  const { id } = (await created.json()) as { id: string };
-  const invited = await t.app.request(`/api/staff/assessments/${id}/invites`, json({}, { cookie: admin }));
-  const token = ((await invited.json()) as { url: string }).url.split('/take/')[1];
-  await t.app.request(`/api/take/${token}/start`, post);
-  if (answers.spec !== undefined) {
-    await t.app.request(
-      `/api/take/${token}/exercises/canary-spec/draft`,
-      put({ baseRevision: 0, submission: { kind: 'spec', text: answers.spec } }),
-    );
-  }
-  if (answers.bug !== undefined) {
-    await t.app.request(
-      `/api/take/${token}/exercises/canary-bug/draft`,
-      put({ baseRevision: 0, submission: answers.bug }),
-    );
-  }
-  return token as string;
+  const id = await createAssessment(t, admin, { name: 'Grading', minutes });
+  const { token } = await invite(t, admin, id);
+  await takeAttempt(t, token, answers, []);
+  return token;
 }
 
 async function submissionIds(t: TestApp, token: string) {
-  const rows = await t.db.query<{ id: string; exercise_id: string }>(
-    `SELECT s.id, s.exercise_id FROM submissions s JOIN attempts a ON a.id = s.attempt_id
-       JOIN invites i ON i.id = a.invite_id WHERE i.token_hash = $1`,
-    [hashToken(token)],
-  );
-  return {
-    spec: rows.find((r) => r.exercise_id === 'canary-spec')?.id ?? '',
-    bug: rows.find((r) => r.exercise_id === 'canary-bug')?.id ?? '',
-  };
+  const ids = await idsByExercise(t, token);
+  return { spec: ids['canary-spec'] ?? '', bug: ids['canary-bug'] ?? '' };
 }
 
 describe('at submit', () => {
