@@ -94,22 +94,15 @@ export function plainDecimal(value: number, where = 'number'): string {
   return sign + digits + '0'.repeat(Math.max(0, point - digits.length));
 }
 
-export type ExportCriterion = {
-  criterionId: string;
-  max: number;
-  preScore: number | null;
-  preStatus: string;
-  finalScore: number | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-};
+export type ExportCriterion = Pick<
+  ExportRow,
+  'criterionId' | 'max' | 'preScore' | 'preStatus' | 'finalScore' | 'reviewedBy' | 'reviewedAt'
+>;
 
-export type ExportExercise = {
-  exerciseId: string;
-  exerciseVersion: string;
-  submittedAt: string;
-  lateMs: number;
-  reviewState: string;
+export type ExportExercise = Pick<
+  ExportRow,
+  'exerciseId' | 'exerciseVersion' | 'submittedAt' | 'lateMs' | 'reviewState'
+> & {
   /**
    * pre: the sum of the scored pre-grades (pending and failed ones add nothing, as in the pre-grade's own
    * total), null when none is scored. final: null until every criterion has a final score, since a partial
@@ -119,11 +112,7 @@ export type ExportExercise = {
   criteria: ExportCriterion[];
 };
 
-export type ExportAttempt = {
-  attemptId: string;
-  assessment: string;
-  candidate: string | null;
-  email: string | null;
+export type ExportAttempt = Pick<ExportRow, 'attemptId' | 'assessment' | 'candidate' | 'email'> & {
   exercises: ExportExercise[];
 };
 

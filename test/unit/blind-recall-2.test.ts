@@ -13,10 +13,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { type LineRange, lineCount } from '../../server/content/bug-ranges.js';
-import { type BugHuntExercise, loadLibrary } from '../../server/content/library.js';
-import { type BugLocationCheck, bugFound, locationCredit, namedConcepts } from '../../server/grading/verdict.js';
+import type { BugHuntExercise } from '../../server/content/library.js';
+import { bugFound, locationCredit, namedConcepts } from '../../server/grading/verdict.js';
+import { bugHuntIds, exerciseOf, locationCheckOf, REPO } from '../helpers/bug-hunts.js';
 
-const REPO = join(import.meta.dirname, '..', '..');
 const FIXTURE = join(REPO, 'test', 'fixtures', 'blind-explanations-2.yaml');
 
 const CORRECT_VOICES = [
@@ -58,23 +58,6 @@ function readFixture() {
 }
 
 const fixture = readFixture();
-
-const library = new Map(
-  loadLibrary(REPO).exercises.flatMap(({ exercise }) =>
-    exercise?.kind === 'bug-hunt' ? [[exercise.id, exercise] as const] : [],
-  ),
-);
-
-function exerciseOf(id: string): BugHuntExercise {
-  const exercise = library.get(id);
-  if (!exercise) throw new Error(`no bug-hunt exercise ${id} in the library`);
-  return exercise;
-}
-
-function locationCheckOf(exercise: BugHuntExercise): BugLocationCheck {
-  for (const { check } of exercise.rubric.criteria) if (check?.type === 'bug-location') return check;
-  throw new Error(`${exercise.id}: its rubric has no bug-location criterion`);
-}
 
 function verdict(exercise: BugHuntExercise, lines: LineRange[], explanation: string): boolean {
   return bugFound(exercise, { kind: 'bug-hunt', lines, explanation, fix: null }, locationCheckOf(exercise));
@@ -155,7 +138,7 @@ afterAll(() => {
 
 describe('second blind batch of bug-hunt explanations', () => {
   it('covers every bug-hunt exercise of the library with each of the ten voices once', () => {
-    expect(fixture.map((e) => e.exercise).sort()).toEqual([...library.keys()].sort());
+    expect(fixture.map((e) => e.exercise).sort()).toEqual(bugHuntIds().sort());
     for (const { exercise, explanations } of fixture) {
       expect([exercise, explanations.filter((e) => e.correct).map((e) => e.voice)]).toEqual([
         exercise,

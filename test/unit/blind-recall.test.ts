@@ -9,31 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { type BugHuntExercise, loadLibrary } from '../../server/content/library.js';
-import { type BugLocationCheck, bugFound, namedConcepts } from '../../server/grading/verdict.js';
-
-const REPO = join(import.meta.dirname, '..', '..');
+import { bugFound, namedConcepts } from '../../server/grading/verdict.js';
+import { bugHuntIds, exerciseOf, locationCheckOf, REPO } from '../helpers/bug-hunts.js';
 
 type BlindEntry = { exercise: string; correct: string[]; wrong: string[] };
 
 const entries = parse(readFileSync(join(REPO, 'test', 'fixtures', 'blind-explanations.yaml'), 'utf8')) as BlindEntry[];
-
-const library = new Map(
-  loadLibrary(REPO).exercises.flatMap(({ exercise }) =>
-    exercise?.kind === 'bug-hunt' ? [[exercise.id, exercise] as const] : [],
-  ),
-);
-
-function exerciseOf(id: string): BugHuntExercise {
-  const exercise = library.get(id);
-  if (!exercise) throw new Error(`no bug-hunt exercise ${id} in the library`);
-  return exercise;
-}
-
-function locationCheckOf(exercise: BugHuntExercise): BugLocationCheck {
-  for (const { check } of exercise.rubric.criteria) if (check?.type === 'bug-location') return check;
-  throw new Error(`${exercise.id}: its rubric has no bug-location criterion`);
-}
 
 const conceptsNamed = (id: string, explanation: string) =>
   namedConcepts(exerciseOf(id).key.concepts, explanation).map(({ concept }) => concept.id);
@@ -53,7 +34,7 @@ const wrong = entries.flatMap(({ exercise, wrong }) => wrong.map((explanation) =
 
 describe('blind explanations of the bug-hunt exercises', () => {
   it('covers every bug-hunt exercise of the library with 5 correct and 3 wrong explanations', () => {
-    expect(entries.map((e) => e.exercise).sort()).toEqual([...library.keys()].sort());
+    expect(entries.map((e) => e.exercise).sort()).toEqual(bugHuntIds().sort());
     expect(entries.map((e) => [e.exercise, e.correct.length, e.wrong.length])).toEqual(
       entries.map((e) => [e.exercise, 5, 3]),
     );
