@@ -24,6 +24,7 @@ const calibrationSchema = z
       z.object({
         exerciseId: z.string(),
         title: z.string(),
+        reviewed: z.number().describe('confirmed submissions of this exercise (overall n counts criterion scores)'),
         overall: z.object(figures),
         criteria: z.array(
           z.object({
@@ -56,14 +57,16 @@ export const calibrationRoutes = router().openapi(calibrationRoute, async (c) =>
   const { db, content } = c.var.deps;
   const records = await scoredRecords(db, { assessment });
   const { exercises } = calibrate(calibrationPairs(records));
+  const confirmed = records.filter((r) => r.state === 'confirmed');
   const titled = exercises.map((e) => {
     const exercise = content.exercise(e.exerciseId);
     const criterionTitle = (id: string) => exercise?.rubric.criteria.find((c) => c.id === id)?.title ?? id;
     return {
       ...e,
       title: exercise?.title ?? e.exerciseId,
+      reviewed: confirmed.filter((r) => r.exerciseId === e.exerciseId).length,
       criteria: e.criteria.map((c) => ({ ...c, title: criterionTitle(c.criterionId) })),
     };
   });
-  return c.json({ reviewed: records.filter((r) => r.state === 'confirmed').length, exercises: titled }, 200);
+  return c.json({ reviewed: confirmed.length, exercises: titled }, 200);
 });

@@ -85,6 +85,13 @@ const key = createRoute({
                   max: z.number(),
                   description: z.string(),
                   source: z.enum(['check', 'llm']),
+                  llm: z
+                    .object({
+                      guidance: z.string(),
+                      levels: z.array(z.object({ score: z.number(), description: z.string() })),
+                    })
+                    .nullable()
+                    .describe('how the LLM judge scores this criterion'),
                 }),
               ),
             }),
@@ -187,6 +194,7 @@ export const exerciseRoutes = router()
             max: r.points,
             description: r.description,
             source: r.check ? ('check' as const) : ('llm' as const),
+            llm: r.llm ?? null,
           })),
         },
         code:

@@ -151,6 +151,7 @@ describe('calibration', () => {
     const bug = body.exercises.find((e) => e.exerciseId === 'canary-bug');
     const location = bug?.criteria.find((c) => c.criterionId === 'location');
     expect(location).toMatchObject({ n: 1, meanSignedDiff: 2 });
+    expect(bug).toMatchObject({ reviewed: 1, overall: { n: 3 } });
     expect(location?.matrix[4]?.[2]).toBe(1);
     const judgement = body.exercises
       .find((e) => e.exerciseId === 'canary-spec')

@@ -149,6 +149,11 @@ describe('author preview', () => {
     expect(body.code.ranges).toEqual([[4, 4]]);
     expect(body.code.fixed).toContain('PRIVATE-CANARY');
     expect(body.rubric.criteria).toHaveLength(3);
+    const spec = (await (await get('/api/staff/exercises/canary-spec/key', author)).json()) as {
+      rubric: { criteria: { id: string; llm: { guidance: string } | null }[] };
+    };
+    expect(spec.rubric.criteria.find((c) => c.id === 'judgement')?.llm?.guidance).toContain('Judge the scoping');
+    expect(spec.rubric.criteria.find((c) => c.id === 'coverage')?.llm).toBeNull();
   });
 
   it('pre-grades a pasted answer and stores nothing', async () => {

@@ -1,0 +1,41 @@
+/**
+ * The calibration page's calls (admins): the figures, optionally for one assessment; the assessments to
+ * filter by; and the export's address with the same filter. Typed from server/routes/calibration.ts,
+ * assessments.ts and export.ts through the shared client (api.ts).
+ */
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { call, client } from './api';
+import { failureFrom } from './api-failure';
+
+const staff = client.api.staff;
+
+export type Calibration = InferResponseType<typeof staff.calibration.$get, 200>;
+export type ExerciseCalibration = Calibration['exercises'][number];
+export type CriterionCalibration = ExerciseCalibration['criteria'][number];
+export type AgreementFigures = ExerciseCalibration['overall'];
+export type AssessmentOption = { id: string; name: string };
+
+export async function fetchCalibration(assessment: string | null, signal: AbortSignal): Promise<Calibration> {
+  const query = assessment ? { assessment } : {};
+  const response = await call(() => staff.calibration.$get({ query }, { init: { signal } }));
+  if (!response.ok) throw await failureFrom(response);
+  return response.json();
+}
+
+export async function fetchAssessmentOptions(signal: AbortSignal): Promise<AssessmentOption[]> {
+  const response = await call(() => staff.assessments.$get({}, { init: { signal } }));
+  if (!response.ok) throw await failureFrom(response);
+  return (await response.json()).assessments.map(({ id, name }) => ({ id, name }));
+}
+
+export type ExportQuery = InferRequestType<typeof staff.export.$get>['query'];
+
+/**
+ * The export download, as a plain link: the browser sends the session cookie and saves the file. Built by
+ * hand because the client's $url needs an absolute base, and this app's client is relative ('/'); the query
+ * is typed from the route, so a renamed parameter still breaks typecheck.
+ */
+export function exportUrl(format: NonNullable<ExportQuery['format']>, assessment: string | null): string {
+  const query = { format, ...(assessment ? { assessment } : {}) } satisfies ExportQuery;
+  return `/api/staff/export?${new URLSearchParams(query)}`;
+}
