@@ -108,6 +108,9 @@ function ExerciseSection({ exercise }: { exercise: ExerciseCalibration }) {
       <h2 id={headingId}>
         {exercise.title} <code className="muted">{exercise.exerciseId}</code>
       </h2>
+      <p className="count">
+        {exercise.reviewed === 1 ? '1 confirmed submission' : `${exercise.reviewed} confirmed submissions`}
+      </p>
       <FiguresTable exercise={exercise} />
       <div className="heatmaps">
         {exercise.criteria.map((criterion) => (
