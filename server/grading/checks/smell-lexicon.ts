@@ -89,11 +89,11 @@ const numberInSentence: ContextRule = (c) => hasQuantity(c.sentence);
 /** "Files up to 50 MB. The upload rejects larger files.": the reference is in the sentence before. */
 const numberInPrevious: ContextRule = (c) => hasQuantity(c.previous);
 /**
- * An explicit reference for a comparison. "Than today", "than before", "than the current one" name a
- * reference nobody can measure, so they do not count.
+ * An explicit reference for a comparison. "Than today", "than before", "than the current one" and "than it
+ * is now" (the thing's own present state) name a reference nobody can measure, so they do not count.
  */
 const referenceInSentence: ContextRule = (c) =>
-  /\b(than(?!\s+(today|before|now|currently|ever|usual|necessary|needed|the (current|existing|old|present))\b)|compared (to|with)|relative to|instead of|rather than|versus|vs\.?|over (a|an|the))\b/i.test(
+  /\b(than(?!\s+(today|before|now|currently|ever|usual|necessary|needed|the (current|existing|old|present)|(it|they|this|that|these|those|things)\s+(is|are|was|were|does|do|did|used to))\b)|compared (to|with)|relative to|instead of|rather than|versus|vs\.?|over (a|an|the))\b/i.test(
     c.sentence,
   );
 
@@ -127,9 +127,13 @@ const inThenStep: ContextRule = (c) =>
 // ---- actors: who does what, for modal verbs and pronouns ---------------------------------------------
 
 const HUMAN_NOUNS =
-  'users?|admins?|administrators?|owners?|members?|invitees?|inviters?|recipients?|senders?|customers?|candidates?|reviewers?|staff|managers?|guests?|visitors?|operators?|people|persons?|person|buyers?|sellers?|organi[sz]ers?|attendees?|participants?|employees?|founders?|developers?|editors?|viewers?|authors?|moderators?|agents?|team ?leads?|support|you|anyone|everyone|nobody|someone';
+  'users?|admins?|administrators?|owners?|members?|invitees?|inviters?|recipients?|senders?|customers?|candidates?|reviewers?|staff|managers?|guests?|visitors?|operators?|people|persons?|person|buyers?|sellers?|organi[sz]ers?|attendees?|participants?|employees?|founders?|developers?|editors?|viewers?|authors?|moderators?|agents?|team ?leads?|support|you|anyone|everyone|nobody|someone|' +
+  // Roles of other domains: a person named by role is a person whatever the product.
+  'drivers?|couriers?|dispatchers?|riders?|passengers?|teachers?|students?|instructors?|tutors?|learners?|pupils?|graders?|examiners?|patients?|doctors?|nurses?|clinicians?|physicians?|receptionists?|therapists?|caregivers?|players?|teammates?|opponents?|colleagues?|coworkers?|contractors?|interns?|applicants?|recruiters?|interviewers?|approvers?|requesters?|assignees?|supervisors?|engineers?|technicians?|analysts?|auditors?|accountants?|tenants?|landlords?|subscribers?|merchants?|vendors?|suppliers?|volunteers?|parents?|guardians?|relatives?|coach(es)?|trainers?|trainees?|mentors?|callers?';
 const SYSTEM_NOUNS =
-  'system|server|service|services|backend|frontend|app|application|api|endpoint|gateway|limiter|importer|exporter|worker|job|jobs|scheduler|queue|database|db|page|screen|ui|form|dialog|email|message|notification|report|export|import|feature|product|platform|tool|module|component|process|function|handler|integration|webhook|cron|script|engine|sync|cache|website|site|dashboard|widget|banner|button|implementation|code|software|bot|browser|client library|sdk|cli';
+  'system|server|service|services|backend|frontend|app|application|api|endpoint|gateway|limiter|importer|exporter|worker|job|jobs|scheduler|queue|database|db|page|screen|ui|form|dialog|email|message|notification|report|export|import|feature|product|platform|tool|module|component|process|function|handler|integration|webhook|cron|script|engine|sync|cache|website|site|dashboard|widget|banner|button|implementation|code|software|bot|browser|client library|sdk|cli|' +
+  // Components of other kinds of product: devices, pipelines and the named engines of a domain.
+  'device|devices|sensor|sensors|firmware|pipeline|registry|store|broker|uplink|router|tracker|scanner|sorter|matchmaker|algorithm|model|map|calendar|timer|indexer|crawler|parser|renderer|portal|terminal|kiosk|printer|controller|microservice';
 const HUMAN = new RegExp(`^(${HUMAN_NOUNS})$`, 'i');
 const SYSTEM = new RegExp(`^(${SYSTEM_NOUNS})$`, 'i');
 const SYSTEM_PRONOUN = /^(it|this|that)$/i;
@@ -182,7 +186,7 @@ function antecedents(before: string): { people: Set<string>; things: Set<string>
  * the system's own, and flagging them was wrong in most specs we measured (docs/smells.md).
  */
 const ACT_PARTICIPLES =
-  'sent|re-?sent|e-?mailed|mailed|notified|informed|alerted|warned|contacted|reminded|messaged|handled|managed|dealt with|taken care of|addressed|resolved|fixed|validated|verified|checked|reviewed|approved|investigated|monitored|escalated|assigned|reassigned|triggered|revoked|cancell?ed|refunded|charged|billed|invoiced|moderated|audited|(de-?)?provisioned|suspended|(de|re)activated|banned|offboarded|onboarded|reimbursed|credited';
+  'sent|re-?sent|e-?mailed|mailed|notified|informed|alerted|warned|contacted|reminded|messaged|handled|managed|dealt with|taken care of|addressed|resolved|fixed|validated|verified|checked|reviewed|approved|investigated|monitored|escalated|assigned|reassigned|triggered|revoked|cancell?ed|refunded|charged|billed|invoiced|moderated|audited|(de-?)?provisioned|suspended|(de|re)activated|banned|offboarded|onboarded|reimbursed|credited|published|unpublished|announced|detected|graded|assessed|evaluated|inspected|screened|triaged';
 /** "by" followed by these names a channel or a key, not an agent: "notified by email". */
 const NOT_AN_AGENT =
   /^(e-?mail|mail|sms|text|phone|post|default|design|hand|name|id|date|time|hour|day|week|month|row|column|key|ip|value|position|slack|webhook|push|chat|letter|itself|themselves)\b/i;
@@ -197,6 +201,9 @@ const RESOURCE =
   'memory|cpu|storage|resources|bandwidth|time|latency|overhead|effort|friction|clicks|steps|load|traffic|errors|bugs|downtime|requests|queries|space|disk';
 const OPEN_CLASS =
   'users|customers|people|clients|visitors|devices|browsers|platforms|operating systems|screen sizes|sizes|formats|file types|file formats|types|kinds|cases|edge cases|corner cases|situations|scenarios|circumstances|inputs|languages|locales|environments|things|data|features|integrations|providers|identity providers|currencies|countries|regions|markets|use cases|errors and edge cases';
+/** A set named elsewhere in the document: "listed in Appendix A", "defined in the policy". */
+const DEFINED_SET =
+  /\b(listed|defined|specified|named|enumerated|described)\s+(in|by|under|below|above)\b|\bappendix\b/i;
 const RESTRICTION =
   /^\s+(in|of|on|from|listed|defined|specified|described|above|below|that|which|who|whose|with|without|matching|named|shown|mentioned|under|within|belonging|registered|invited|selected|whom|where|except|other than)\b/i;
 
@@ -209,6 +216,17 @@ const PLURAL_NEXT = new RegExp(`^\\s+${PLURAL}\\b`, 'u');
 /** "A person can belong to several workspaces": a one-to-many relation, not an unbounded amount. */
 const CARDINALITY = /\b(belong to|be in|be a member of|join|have|has|hold|holds|own|owns)\s+$/i;
 
+/** Verbs that report an impression ("feels snappy", "looks clean", "seems reasonable"). */
+const PERCEPTION = '(feel|feels|felt|seem|seems|seemed|look|looks|appear to be|appears to be)';
+/** What may follow a verb of perception without being a taste predicate: "looks up the plan", "seems to". */
+const NOT_A_PREDICATE =
+  'up|at|for|into|like|after|through|over|ahead|back|forward|around|out|in|on|to|the|a|an|as|same|identical|free|it|this|that|them|their|its|our|your|and|or|if|whether';
+const afterPerception: ContextRule = precededBy(new RegExp(`\\b${PERCEPTION}\\s+([\\p{L}]+ly\\s+)?$`, 'iu'));
+
+/** Quantities that "low" or "high" before them leave unbounded: "a high ping", "low bandwidth". */
+const MEASURABLE =
+  'ping|pings|latency|latencies|load|traffic|volume|volumes|usage|bandwidth|memory|cpu|throughput|error rates?|failure rates?|response times?|speed|speeds|temperature|temperatures|pressure|battery|rating|ratings|score|scores|numbers?|counts?|amounts?|values?|frequency|accuracy|availability|resolution|quality';
+
 // ---- the indicators -----------------------------------------------------------------------------------
 
 export const INDICATORS: readonly Indicator[] = [
@@ -217,6 +235,11 @@ export const INDICATORS: readonly Indicator[] = [
     category: 'subjective',
     phrase:
       'user[- ]friendly|easy[- ]to[- ]use|easy|easily|effortless(ly)?|intuitive(ly)?|seamless(ly)?|elegant(ly)?|beautiful(ly)?|pleasant|delightful|sleek|slick|polished|attractive|appealing|awesome|amazing|modern|straightforward|convenient(ly)?|comfortable|obvious(ly)?|helpful|painless|frictionless|hassle[- ]free|annoying|frustrating|confusing|(mobile|seo|printer|developer|beginner)[- ]friendly|smooth(ly)?|engaging|enjoyable|nicely|clearly|weird|strange|tricky|look(s)? and feel|feel(s)? (right|natural|good)|satisfied|satisf(y|ying)',
+  },
+  // "Must feel snappy", "seems reasonable": whatever the adjective, only the reader's impression can verify it.
+  {
+    category: 'subjective',
+    phrase: `${PERCEPTION} (?!${NOT_A_PREDICATE}\\b)[\\p{L}]+`,
   },
   { category: 'subjective', phrase: 'fair|fairly|unfair', unless: [followedBy(/^\s+(use|share|value)\b/i)] },
   { category: 'subjective', phrase: 'nice', unless: [followedBy(/^\s+to\s+have\b/i)] },
@@ -252,7 +275,7 @@ export const INDICATORS: readonly Indicator[] = [
     category: 'vague',
     phrase:
       'fast|quick|quickly|rapid|rapidly|slow|slowly|speedy|snappy|efficient|efficiently|performant|reasonable|reasonably|sufficient|sufficiently|adequate|adequately|huge|massive|tiny|heavy|lightweight|robust|flexible|scalable|reliable|reliably|resilient|gracefully|properly|suspicious|unusual|abnormal|urgent|risky|intelligent|intelligently|smart|smartly|significant|significantly|substantial|substantially|excessive|excessively|aggressive|abusive|generous|generously|accurate|accurately|high[- ]performance|high[- ]quality|low[- ]latency|highly available|high availability|stale',
-    unless: [numberNear, precededBy(/\b(fails?|more|less|most|least)\s+$/i)],
+    unless: [numberNear, precededBy(/\b(fails?|more|less|most|least)\s+$/i), afterPerception],
   },
   { category: 'vague', phrase: 'close to|nearly|almost', unless: [numberNear] },
   {
@@ -262,6 +285,12 @@ export const INDICATORS: readonly Indicator[] = [
       precededBy(/\b(be|is|are|kept|keep|stay|stays|remain|remains)\s+$/i),
       followedBy(/^\s*([.,;!)]|$|and\b|enough\b)/i),
     ),
+    unless: [numberNear],
+  },
+  // "Players with a high ping", "on low bandwidth": a level of a measurable quantity, with no figure.
+  {
+    category: 'vague',
+    phrase: `(low|high) (${MEASURABLE})`,
     unless: [numberNear],
   },
   {
@@ -277,7 +306,7 @@ export const INDICATORS: readonly Indicator[] = [
   {
     category: 'vague',
     phrase: 'secure',
-    when: precededBy(/\b(be|is|are|stay|stays|remain|remains|feel|feels|and|very)\s+$/i),
+    when: precededBy(/\b(be|is|are|stay|stays|remain|remains|and|very)\s+$/i),
     unless: [followedBy(/^\s*(\(|,?\s+(using|with|via|by|against)\b)/i)],
   },
   { category: 'vague', phrase: 'securely', unless: [followedBy(/^\s*(\(|,?\s*(using|with|via|by)\b)/i)] },
@@ -291,8 +320,14 @@ export const INDICATORS: readonly Indicator[] = [
     category: 'vague',
     phrase: 'sensitive|relevant|important',
     when: followedBy(
-      /^\s+(data|fields?|information|details|values|content|info|parts?|events?|actions?|changes|results)\b/i,
+      new RegExp(
+        `^\\s+(data|fields?|information|details|values|content|info|parts?|events?|actions?|changes|results|([\\p{L}]+\\s+)?${PLURAL})\\b`,
+        'iu',
+      ),
     ),
+    // "The relevant fields listed in Appendix A" names its set; "sensitive endpoints …: `POST /login`" spells
+    // it out in the same sentence.
+    unless: [(c) => DEFINED_SET.test(c.after) || /[:(]|\b(namely|i\.e\.)/i.test(c.after)],
   },
   {
     category: 'vague',
@@ -351,6 +386,20 @@ export const INDICATORS: readonly Indicator[] = [
     ),
     unless: [followedBy(/^\s+than\b/i), numberNear],
   },
+  // "The app syncs the scans later", "we add it at a later stage": deferred with no date. "Decided later" is
+  // `incomplete`, "described later" points within the document.
+  {
+    category: 'vague-timing',
+    phrase: 'later|at a later (time|date|stage|point)',
+    // In a main clause: "so that sync stays possible later" gives a reason, not a schedule.
+    when: both(inMainClause, followedBy(/^\s*([.,;:!?)]|$|(and|or|but|if|when|once|unless|so|on|in a)\b)/i)),
+    unless: [
+      numberNear,
+      precededBy(
+        /\b(decided|defined|specified|determined|figured out|worked out|clarified|finali[sz]ed|documented|detailed|described|explained|covered|discussed|see|and|or|no|the|a|much|little)\s+$/i,
+      ),
+    ],
+  },
 
   // loopholes: make the requirement optional
   {
@@ -369,7 +418,7 @@ export const INDICATORS: readonly Indicator[] = [
   {
     category: 'open-ended',
     phrase:
-      'etc\\.?|et cetera|and so on|and so forth|(including|included) but not limited to|but not limited to|and/or|or similar|and similar|and the like|among(st)? others|or whatever|and (many )?more(?=\\s*([.,;:)]|$))|and other (similar )?(things|stuff)',
+      'etc\\.?|et cetera|and so on|and so forth|(including|included) but not limited to|but (is |are )?not limited to|and/or|or similar|and similar|and the like|among(st)? others|or whatever|and (many )?more(?=\\s*([.,;:)]|$))|and other (similar )?(things|stuff)',
   },
   { category: 'open-ended', phrase: '(\\.\\.\\.|…)', bare: true, when: precededBy(/,[^,.;]{1,30}$/) },
 
@@ -451,8 +500,13 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     category: 'absolute',
+    phrase: 'at all times|all the time',
+    unless: [precededBy(/\b(visible|shown|displayed|hidden|enabled|disabled|locked|unlocked|pinned|on screen)\s+$/i)],
+  },
+  {
+    category: 'absolute',
     phrase:
-      'at all times|all the time|no matter what|in any way|under all circumstances|zero[- ]downtime|no downtime|bug[- ]free|error[- ]free|unbreakable|bulletproof|foolproof|infallible|flawless(ly)?|(completely|totally|fully|perfectly|absolutely) (secure|safe|reliable|accurate|stable|bug-free|error-free)',
+      'no matter what|in any way|under all circumstances|zero[- ]downtime|no downtime|bug[- ]free|error[- ]free|unbreakable|bulletproof|foolproof|infallible|flawless(ly)?|(completely|totally|fully|perfectly|absolutely) (secure|safe|reliable|accurate|stable|bug-free|error-free)',
   },
   {
     category: 'absolute',

@@ -8,7 +8,7 @@
 import type { Check } from '../../content/schema.js';
 import type { CheckInput, CheckResult, Evidence } from '../types.js';
 import { INDICATORS, type Indicator, SMELL_CATEGORIES, type SmellCategory } from './smell-lexicon.js';
-import { parseSpec, type SpecStructure } from './spec-blocks.js';
+import { type Block, parseSpec, type Sentence, type SpecStructure } from './spec-blocks.js';
 
 export type SmellsCheck = Extract<Check, { type: 'smells' }>;
 
@@ -16,28 +16,66 @@ export type SmellHit = { category: SmellCategory; start: number; end: number; qu
 
 /**
  * Whole-phrase boundaries: nothing word-like may touch the phrase, so that compounds and identifiers
- * ("fast-forward", `fastPath`, fast.ts, /fast/) never match a listed word.
+ * ("fast-forward", `fastPath`, fast.ts, /fast/) never match a listed word. The end is checked in the regular
+ * expression (it can make the phrase backtrack to a longer alternative: "faster", not "fast"); the start
+ * depends only on where the match begins, so it is checked in code (see wordStartsAt): a leading
+ * lookbehind is tried at every position of the text and made the scan several times slower on text with
+ * any character beyond Latin-1 (docs/smells.md, Speed).
  */
 function compile(indicator: Indicator): RegExp {
   const source = indicator.bare
     ? `(?:${indicator.phrase})`
-    : `(?<![\\p{L}\\p{N}_/]|[\\p{L}\\p{N}][-.])(?:${indicator.phrase})(?![\\p{L}\\p{N}_/]|[-.][\\p{L}\\p{N}])`;
+    : `(?:${indicator.phrase})(?![\\p{L}\\p{N}_/]|[-.][\\p{L}\\p{N}])`;
   return new RegExp(source, indicator.caseSensitive ? 'gu' : 'giu');
 }
 
-// Compiled once; matchAll works on a copy of each, so sharing them keeps the check pure.
 const COMPILED = INDICATORS.map((indicator) => ({ indicator, re: compile(indicator) }));
+
+const WORD_LIKE = /[\p{L}\p{N}_/]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The code point that ends just before `at`, as a string ('' at the start). */
+function codePointBefore(text: string, at: number): string {
+  if (at <= 0) return '';
+  const low = text.charCodeAt(at - 1);
+  const pair = at >= 2 && low >= 0xdc00 && low <= 0xdfff && /[\ud800-\udbff]/.test(text.charAt(at - 2));
+  return text.slice(pair ? at - 2 : at - 1, at);
+}
+
+/** No letter, digit, underscore or slash just before, and no letter or digit before a hyphen or dot. */
+function wordStartsAt(text: string, at: number): boolean {
+  const before = codePointBefore(text, at);
+  if (before === '') return true;
+  if (WORD_LIKE.test(before)) return false;
+  if (before !== '-' && before !== '.') return true;
+  return !LETTER_OR_DIGIT.test(codePointBefore(text, at - 1));
+}
 
 /** Every smell in the spec's requirement sentences, in text order; optionally only some categories. */
 export function findSmells(doc: SpecStructure, only?: ReadonlySet<string>): SmellHit[] {
   const hits: SmellHit[] = [];
-  for (const s of doc.sentences) {
+  // Copies per call: exec moves lastIndex, and the module's compiled patterns must stay unchanged.
+  const indicators = COMPILED.filter(({ indicator }) => !only || only.has(indicator.category)).map(
+    ({ indicator, re }) => ({ indicator, re: new RegExp(re) }),
+  );
+  const blockEnds = sentenceBlockEnds(doc);
+  for (let i = 0; i < doc.sentences.length; i++) {
+    const s = doc.sentences[i] as Sentence;
     if (!s.requirement) continue;
     const sentence = doc.prose.slice(s.start, s.end);
-    const previous = previousSentence(doc, s);
-    for (const { indicator, re } of COMPILED) {
-      if (only && !only.has(indicator.category)) continue;
-      for (const m of sentence.matchAll(re)) {
+    const before = doc.sentences[i - 1];
+    // The sentence before counts as context only within the same paragraph or list item.
+    const sameBlock = blockEnds[i] !== -1 && blockEnds[i - 1] === blockEnds[i];
+    const previous = before && sameBlock ? doc.prose.slice(before.start, before.end) : '';
+    for (const { indicator, re } of indicators) {
+      re.lastIndex = 0;
+      for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
+        if (!indicator.bare && !wordStartsAt(sentence, m.index)) {
+          // As a lookbehind would: try again from the next position, where a phrase may still start.
+          re.lastIndex = m.index + ((sentence.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
+          continue;
+        }
+        if (m[0].length === 0) re.lastIndex++;
         const context = {
           sentence,
           before: sentence.slice(0, m.index),
@@ -56,12 +94,19 @@ export function findSmells(doc: SpecStructure, only?: ReadonlySet<string>): Smel
   return withoutOverlaps(hits);
 }
 
-function previousSentence(doc: SpecStructure, s: SpecStructure['sentences'][number]): string {
-  const i = doc.sentences.indexOf(s);
-  const before = i > 0 ? doc.sentences[i - 1] : undefined;
-  const block = doc.blocks.find((b) => s.start >= b.start && s.end <= b.end);
-  if (!before || !block || before.start < block.start) return '';
-  return doc.prose.slice(before.start, before.end);
+/**
+ * For each sentence, the end of the block that holds it (-1 when none): sentences and blocks are both in
+ * text order, so one walk pairs them, where a search per sentence made long specs quadratic.
+ */
+function sentenceBlockEnds(doc: SpecStructure): number[] {
+  const ends: number[] = [];
+  let b = 0;
+  for (const s of doc.sentences) {
+    while (b < doc.blocks.length && (doc.blocks[b] as Block).end < s.end) b++;
+    const block = doc.blocks[b];
+    ends.push(block && s.start >= block.start && s.end <= block.end ? block.end : -1);
+  }
+  return ends;
 }
 
 /** Two phrases of one category on the same words are one smell: keep the longer ("as soon as possible"). */

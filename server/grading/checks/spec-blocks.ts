@@ -209,12 +209,8 @@ export function parseSpec(text: string, brief: string): SpecStructure {
   close();
   closeIndented();
 
-  const asides = asideStarts.map(({ at, level }) => {
-    const next = headingStarts.find((h) => h.at > at && (h.level <= level || level === 7));
-    return { start: at, end: next ? next.at : text.length };
-  });
-  const inAside = (at: number) => asides.some((a) => at >= a.start && at < a.end);
-  for (const block of blocks) block.aside = inAside(block.start);
+  const asides = asideSpans(asideStarts, headingStarts, text.length);
+  markAsides(blocks, asides);
 
   const codeSpans = blocks.flatMap((b) => findCodeSpans(text, b));
   const quotes = blocks.flatMap((b) => findQuotations(text, b, codeSpans));
@@ -247,6 +243,42 @@ export function parseSpec(text: string, brief: string): SpecStructure {
   return { text, headings, codeBlocks, codeSpans, quotations, briefQuotes, literals, asides, blocks, sentences, prose };
 }
 
+/**
+ * Each aside runs to the next heading of the same or a higher level (a label line, level 7, to the next
+ * heading of any level). Both lists are in text order and the search starts after the aside's own line; an
+ * aside's search stops at the next aside of its level at the latest, so each heading is passed over at most
+ * once per level: linear, where a search from the first heading for each aside was quadratic.
+ */
+function asideSpans(
+  starts: readonly { at: number; level: number }[],
+  headings: readonly { at: number; level: number }[],
+  textLength: number,
+): Span[] {
+  const spans: Span[] = [];
+  let h = 0;
+  for (const { at, level } of starts) {
+    while (h < headings.length && (headings[h] as { at: number }).at <= at) h++;
+    let k = h;
+    while (k < headings.length && !((headings[k] as { level: number }).level <= level || level === 7)) k++;
+    spans.push({ start: at, end: k < headings.length ? (headings[k] as { at: number }).at : textLength });
+  }
+  return spans;
+}
+
+/** Marks the blocks that start inside an aside; blocks and asides are in text order. */
+function markAsides(blocks: Block[], asides: readonly Span[]): void {
+  const sorted = [...asides].sort((a, b) => a.start - b.start);
+  let a = 0;
+  let reach = -1; // the furthest end among asides that start at or before the block
+  for (const block of blocks) {
+    while (a < sorted.length && (sorted[a] as Span).start <= block.start) {
+      reach = Math.max(reach, (sorted[a] as Span).end);
+      a++;
+    }
+    block.aside = block.start < reach;
+  }
+}
+
 /** Whether a span lies inside any of the spans. */
 export function within(spans: readonly Span[], span: Span): boolean {
   return spans.some((s) => span.start >= s.start && span.end <= s.end);
@@ -255,13 +287,21 @@ export function within(spans: readonly Span[], span: Span): boolean {
 /** The text with the spans replaced by spaces (line breaks kept), so that offsets stay the same. */
 export function blank(text: string, spans: readonly Span[]): string {
   if (spans.length === 0) return text;
-  const chars = text.split('');
-  for (const { start, end } of spans) {
-    for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++) {
-      if (chars[i] !== '\n') chars[i] = ' ';
-    }
+  // Merged in order, then built from slices: one pass over the text whatever the number of spans.
+  const sorted = spans
+    .map((s) => ({ start: Math.max(0, s.start), end: Math.min(s.end, text.length) }))
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of sorted) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    parts.push(text.slice(at, from), text.slice(from, end).replace(/[^\n]/g, ' '));
+    at = end;
   }
-  return chars.join('');
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 export function wordCount(text: string): number {
@@ -415,8 +455,10 @@ function splitSentences(prose: string, block: Block): Sentence[] {
     if (e > s) out.push(sentence(prose, block, s, e));
   };
   for (let i = block.start; i < block.end; i++) {
+    // Compared as code units: most characters are not sentence ends, and need no string of their own.
+    const code = prose.charCodeAt(i);
+    if (code !== 0x2e && code !== 0x21 && code !== 0x3f) continue;
     const ch = prose[i] ?? '';
-    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     let j = i + 1;
     while (j < block.end && /[.!?"”’')\]*_]/.test(prose[j] ?? '')) j++;
     if (j < block.end && !/\s/.test(prose[j] ?? '')) continue;
@@ -437,13 +479,21 @@ function splitSentences(prose: string, block: Block): Sentence[] {
 function sentence(prose: string, block: Block, start: number, end: number): Sentence {
   const body = prose.slice(start, end);
   const question = /[^?]\?[\s"”’')\]*_]*$/.test(body) || /^\?[\s"”’')\]*_]*$/.test(body);
-  const words = wordCount(body.replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+/, ''));
+  const enoughWords = hasWords(body.replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+/, ''), MIN_REQUIREMENT_WORDS);
   return {
     start,
     end,
     block: block.kind,
     aside: block.aside,
     question,
-    requirement: !block.aside && !question && words >= MIN_REQUIREMENT_WORDS,
+    requirement: !block.aside && !question && enoughWords,
   };
+}
+
+/** Whether the text has at least `count` words: stops there, where counting them all read every sentence. */
+function hasWords(text: string, count: number): boolean {
+  const word = new RegExp(WORD);
+  let found = 0;
+  while (found < count && word.exec(text) !== null) found++;
+  return found >= count;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSpec } from '../../../server/grading/checks/spec-blocks.js';
+import { blank, parseSpec } from '../../../server/grading/checks/spec-blocks.js';
 
 const slices = (text: string, spans: { start: number; end: number }[]) => spans.map((s) => text.slice(s.start, s.end));
 
@@ -31,6 +31,18 @@ describe('what is not the candidate’s requirement wording', () => {
     expect(slices(text, doc.codeSpans)).toEqual(['`fastPath`']);
   });
 
+  it('blanks overlapping, unordered and out-of-range spans, keeping line breaks and the length', () => {
+    const text = 'ab\ncd\nef';
+    const spans = [
+      { start: 4, end: 20 },
+      { start: -3, end: 2 },
+      { start: 1, end: 5 },
+    ];
+    expect(blank(text, spans)).toBe('  \n  \n  ');
+    expect(blank(text, [{ start: 3, end: 4 }])).toBe('ab\n d\nef');
+    expect(blank(text, [])).toBe(text);
+  });
+
   it('treats text in quotation marks that appears in the brief as a quotation of the brief', () => {
     const brief = 'Make it simple and fast, and secure.';
     const text = 'The founder asked for "simple and fast" invites. Invites are "snappy".';
@@ -58,6 +70,25 @@ describe('open questions and assumptions', () => {
     const text = '## Behaviour\nA.\n## Open questions\n- TBD?\n### Detail\nstill open\n## Errors\nB.';
     const doc = parseSpec(text, '');
     expect(slices(text, doc.asides)).toEqual(['## Open questions\n- TBD?\n### Detail\nstill open\n']);
+  });
+
+  it('closes each of several aside sections at its own next heading, and marks only their blocks', () => {
+    const text =
+      '# A\n## Questions\nq1.\n## Rules\nr1.\n\n**Open questions:**\nq2.\n### Sub\nr2.\n# Assumptions\n## Inner\nq3.\n# End\nr3.';
+    const doc = parseSpec(text, '');
+    expect(slices(text, doc.asides)).toEqual([
+      '## Questions\nq1.\n',
+      '**Open questions:**\nq2.\n',
+      '# Assumptions\n## Inner\nq3.\n',
+    ]);
+    expect(doc.blocks.map((b) => `${text.slice(b.start, b.end)}:${b.aside}`)).toEqual([
+      'q1.:true',
+      'r1.:false',
+      '**Open questions:**\nq2.:true',
+      'r2.:false',
+      'q3.:true',
+      'r3.:false',
+    ]);
   });
 
   it('also opens the section at a label line such as "**Assumptions:**"', () => {

@@ -62,6 +62,7 @@ describe('the labelled smell corpus', () => {
   const heldOut = load('heldout.yaml');
   const heldOut2 = load('heldout-2.yaml');
   const heldOut3 = load('heldout-3.yaml');
+  const heldOut4 = load('heldout-4.yaml');
 
   it('has at least 150 labelled sentences, about half of them clean, and every category represented', () => {
     const clean = dev.cases.filter((c) => c.smells.length === 0).length;
@@ -73,20 +74,32 @@ describe('the labelled smell corpus', () => {
     }
   });
 
+  it('has a fourth held-out set of at least 120 sentences, about half clean, each category at least 6 times', () => {
+    const clean = heldOut4.cases.filter((c) => c.smells.length === 0).length;
+    expect(heldOut4.cases.length).toBeGreaterThanOrEqual(120);
+    expect(clean).toBeGreaterThanOrEqual(heldOut4.cases.length * 0.45);
+    expect(heldOut4.cases.length - clean).toBeGreaterThanOrEqual(heldOut4.cases.length * 0.45);
+    for (const category of SMELL_CATEGORIES) {
+      expect(heldOut4.cases.filter((c) => c.smells.includes(category)).length, category).toBeGreaterThanOrEqual(6);
+    }
+  });
+
   it('is detected with precision and recall of at least 0.90 on each set', () => {
     const devResult = measure(dev);
     const heldOutResult = measure(heldOut);
     const heldOut2Result = measure(heldOut2);
     const heldOut3Result = measure(heldOut3);
-    const sets = [devResult, heldOutResult, heldOut2Result, heldOut3Result];
+    const heldOut4Result = measure(heldOut4);
+    const sets = [devResult, heldOutResult, heldOut2Result, heldOut3Result, heldOut4Result];
     const all = sets.map((r) => r.total).reduce(add);
-    const cases = [dev, heldOut, heldOut2, heldOut3].reduce((n, c) => n + c.cases.length, 0);
+    const cases = [dev, heldOut, heldOut2, heldOut3, heldOut4].reduce((n, c) => n + c.cases.length, 0);
     console.log(
       [
         report('development (corpus.yaml)', devResult),
         report('held-out (heldout.yaml)', heldOutResult),
         report('second held-out (heldout-2.yaml)', heldOut2Result),
         report('third held-out (heldout-3.yaml)', heldOut3Result),
+        report('fourth held-out (heldout-4.yaml)', heldOut4Result),
         `combined: P ${precision(all).toFixed(3)}  R ${recall(all).toFixed(3)}  (${cases} cases)`,
       ].join('\n'),
     );

@@ -49,6 +49,12 @@ describe('smells in context: what is not a smell', () => {
     expect(hits('The fastPath flag skips validation for rows already seen.')).toEqual([]);
   });
 
+  it('a word is whole after any script or symbol: a letter or digit before a hyphen or dot joins it', () => {
+    expect(hits('The résumé-fast mode, v2.fast and the /fast route exist.')).toEqual([]);
+    expect(hits('Uploads are 😀 fast and — fast.')).toEqual(['vague: fast', 'vague: fast']);
+    expect(hits('Sync is fastest-first then fast.')).toEqual(['vague: fast']);
+  });
+
   it('a quantifier tied to a defined set is precise; an unbounded one is a smell', () => {
     expect(hits('All fields listed in Appendix A are required.')).toEqual([]);
     expect(hits('Each role in the permissions table maps to one scope.')).toEqual([]);
@@ -98,6 +104,70 @@ describe('smells in context: what is not a smell', () => {
       'vague-pronoun: they',
     ]);
     expect(hits('When the admin removes a member, the member receives an email.')).toEqual([]);
+  });
+});
+
+describe('smells in context: rules of the fourth round (docs/smells.md)', () => {
+  it('a verb of perception makes any adjective a matter of taste, not also a vague bound', () => {
+    expect(hits('The app must feel snappy on every screen.')).toEqual(['subjective: feel snappy']);
+    expect(hits('The defaults should seem sensible to a new admin.')).toEqual([
+      'weak-modal: should',
+      'subjective: seem sensible',
+    ]);
+    expect(hits('The middleware looks up the plan from the API key.')).toEqual([]);
+    expect(hits('The banner must look the same as in the design file.')).toEqual([]);
+  });
+
+  it('a level of a measurable quantity without a figure is vague; with one it is bounded', () => {
+    expect(hits('Players with a high ping wait in a separate queue.')).toEqual(['vague: high ping']);
+    expect(hits('Players with a high ping (over 150 ms) wait in a separate queue.')).toEqual([]);
+    expect(hits('The device raises a low-battery alert at 15 %.')).toEqual([]);
+  });
+
+  it('"relevant" or "important" before a plural is vague unless the sentence names the set', () => {
+    expect(hits('The dashboard shows the relevant metrics for each device.')).toEqual(['vague: relevant']);
+    expect(hits('The dashboard shows the relevant metrics listed in Appendix B.')).toEqual([]);
+    expect(hits('Sensitive endpoints have a stricter limit: login and password reset allow 5 per minute.')).toEqual([]);
+  });
+
+  it('"later" that defers an action is vague timing; a reason, a document pointer or "decided later" is not', () => {
+    expect(hits('The app syncs the scans later.')).toEqual(['vague-timing: later']);
+    expect(hits('Push notifications come at a later stage.')).toEqual(['vague-timing: at a later stage']);
+    expect(hits('The model follows RFC 5545 so that sync stays possible later.')).toEqual([]);
+    expect(hits('The format is described later.')).toEqual([]);
+    expect(hits('The limits will be decided later.')).toEqual(['incomplete: decided later']);
+    expect(hits('The edit with the later timestamp wins.')).toEqual([]);
+  });
+
+  it('a comparison with the thing’s own present state has no reference', () => {
+    expect(hits('The ETA must be more accurate than it is now.')).toEqual(['comparative: more accurate']);
+    expect(hits('The ETA must be more accurate than the carrier’s estimate.')).toEqual([]);
+  });
+
+  it('"include, but are not limited to" leaves the list open like "including but not limited to"', () => {
+    expect(hits('Types include, but are not limited to, check-ups and vaccinations.')).toEqual([
+      'open-ended: but are not limited to',
+    ]);
+  });
+
+  it('a displayed state held "at all times" is testable; a quality held at all times is not', () => {
+    expect(hits('The quiz timer is visible at all times during the quiz.')).toEqual([]);
+    expect(hits('Calendar sync must work at all times.')).toEqual(['absolute: at all times']);
+  });
+
+  it('people named by role in any domain are people: permissions and pronoun antecedents', () => {
+    expect(hits('A driver can mark a delivery as failed.')).toEqual([]);
+    expect(hits('The matchmaker can also consider latency.')).toEqual(['weak-modal: can']);
+    expect(hits('If a teacher disagrees with a co-grader, they can ask for a third opinion.')).toEqual([
+      'vague-pronoun: they',
+    ]);
+    expect(hits('When the dispatcher reassigns a parcel, the driver gets a push notification.')).toEqual([]);
+  });
+
+  it('publishing, detecting and grading hide their actor in the passive as notifying does', () => {
+    expect(hits('Grades are published on Friday.')).toEqual(['passive: are published']);
+    expect(hits('Grades are published by the teacher on Friday.')).toEqual([]);
+    expect(hits('Smurf accounts must be detected.')).toEqual(['passive: be detected']);
   });
 });
 
