@@ -34,6 +34,7 @@ export type Reply =
       retryAfterMs?: number;
       retryAfterSeconds?: number;
     }
+  | { kind: 'page'; html: string }
   | { kind: 'slow'; ms: number; then: Reply };
 
 export const DEFAULT_USAGE: TokenUsage = {
@@ -109,6 +110,11 @@ export function badRequest(message: string): Reply {
   return { kind: 'error', status: 400, type: 'invalid_request_error', message };
 }
 
+/** What a misconfigured proxy or gateway in front of the API answers: a 200 HTML page, not a message. */
+export function proxyPage(): Reply {
+  return { kind: 'page', html: '<html><body><h1>Gateway</h1><p>Upstream unavailable</p></body></html>' };
+}
+
 /** A reply that arrives after `ms`: longer than the client's timeout, it becomes a timeout. */
 export function slow(ms: number, then: Reply): Reply {
   return { kind: 'slow', ms, then };
@@ -159,6 +165,8 @@ async function respond(reply: Reply, model: string, sequence: number): Promise<R
       };
       return HttpResponse.json({ type: 'error', error, request_id: requestId }, { status: reply.status, headers });
     }
+    case 'page':
+      return new HttpResponse(reply.html, { status: 200, headers: { 'content-type': 'text/html' } });
     case 'slow':
       await delay(reply.ms);
       return respond(reply.then, model, sequence);

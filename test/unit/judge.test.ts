@@ -15,6 +15,7 @@ import {
   badRequest,
   malformed,
   overloaded,
+  proxyPage,
   type RecordedRequest,
   type Reply,
   rateLimited,
@@ -481,6 +482,17 @@ describe('the judge: API failures', () => {
     const result = await judge(options());
     expect(mock.requests).toHaveLength(2);
     expect(result.criteria.map((c) => c.score)).toEqual([4, 3]);
+  });
+
+  it('treats a 200 page that is not a message (a proxy’s error page) as the API being unavailable', async () => {
+    api(proxyPage());
+    const error = await judge(options()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JudgeUnavailableError);
+    expect(error).toMatchObject({
+      retryable: true,
+      status: null,
+      message: 'the Anthropic API endpoint answered something else than a message: text without content and usage',
+    });
   });
 
   it('throws a retryable JudgeUnavailableError when 500s outlast the SDK retries', async () => {

@@ -65,17 +65,19 @@ export class JudgeUnavailableError extends Error {
   /** What requests made before this failure cost (a rejected first answer is still billed). */
   readonly usage: Usage | null;
 
-  constructor(cause: APIError, usage: Usage | null) {
-    const status = cause.status ?? null;
+  /** cause: the SDK's error, or what was wrong with an answer that was not a Messages API response at all. */
+  constructor(cause: APIError | string, usage: Usage | null) {
     super(
-      cause instanceof APIConnectionError
-        ? `the Anthropic API did not answer after the SDK's retries: ${cause.message}`
-        : `the Anthropic API kept failing after the SDK's retries: ${describeApiError(cause)}`,
-      { cause },
+      typeof cause === 'string'
+        ? `the Anthropic API endpoint answered something else than a message: ${cause}`
+        : cause instanceof APIConnectionError
+          ? `the Anthropic API did not answer after the SDK's retries: ${cause.message}`
+          : `the Anthropic API kept failing after the SDK's retries: ${describeApiError(cause)}`,
+      typeof cause === 'string' ? {} : { cause },
     );
-    this.status = status;
-    this.type = cause.type ?? null;
-    this.requestId = cause.requestID ?? null;
+    this.status = typeof cause === 'string' ? null : (cause.status ?? null);
+    this.type = typeof cause === 'string' ? null : (cause.type ?? null);
+    this.requestId = typeof cause === 'string' ? null : (cause.requestID ?? null);
     this.usage = usage;
   }
 }
@@ -110,6 +112,13 @@ export async function judge(options: JudgeOptions): Promise<JudgeResult> {
       if (!(error instanceof APIError)) throw error;
       if (isRetryable(error)) throw new JudgeUnavailableError(error, meter.usage());
       return failed(criteria, `the Anthropic API refused the request: ${describeApiError(error)}`, meter.usage());
+    }
+    // A proxy or gateway (ANTHROPIC_BASE_URL) can answer 200 with an error page: the SDK hands it over as is.
+    if (!isMessage(message)) {
+      throw new JudgeUnavailableError(
+        `${typeof message === 'string' ? 'text' : typeof message} without content and usage`,
+        meter.usage(),
+      );
     }
     meter.add(message);
     const read = readAnswer(message, schema);
@@ -253,4 +262,10 @@ function usageMeter(options: JudgeOptions) {
       return { model, ...counts, costUsd };
     },
   };
+}
+
+function isMessage(value: unknown): value is Message {
+  if (typeof value !== 'object' || value === null) return false;
+  const { content, usage } = value as { content?: unknown; usage?: { input_tokens?: unknown } };
+  return Array.isArray(content) && typeof usage?.input_tokens === 'number';
 }
