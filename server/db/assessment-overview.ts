@@ -53,8 +53,9 @@ export function inviteProgress(db: Queryable, assessmentId: string): Promise<Inv
   ]);
 }
 
+/** byState counts live invites and every attempt; `revoked` counts withdrawn links nobody used. */
 export type AssessmentListing = Assessment &
-  AssessmentSettings & { invites: number; byState: Record<AttemptState, number>; late: number };
+  AssessmentSettings & { invites: number; byState: Record<AttemptState, number>; revoked: number; late: number };
 
 export async function listAssessments(db: Queryable): Promise<AssessmentListing[]> {
   const assessments = await db.query<Assessment & AssessmentSettings>(
@@ -65,7 +66,14 @@ export async function listAssessments(db: Queryable): Promise<AssessmentListing[
   return assessments.map((a) => {
     const mine = progress.filter((p) => p.assessmentId === a.id);
     const byState: Record<AttemptState, number> = { invited: 0, started: 0, submitted: 0, graded: 0, reviewed: 0 };
-    for (const p of mine) byState[attemptState(p)] += 1;
-    return { ...a, invites: mine.length, byState, late: mine.filter((p) => p.maxLateMs > 0).length };
+    const unused = (p: InviteProgress) => p.revokedAt !== null && p.attemptId === null;
+    for (const p of mine) if (!unused(p)) byState[attemptState(p)] += 1;
+    return {
+      ...a,
+      invites: mine.length,
+      byState,
+      revoked: mine.filter(unused).length,
+      late: mine.filter((p) => p.maxLateMs > 0).length,
+    };
   });
 }

@@ -30,7 +30,8 @@ const listingSchema = assessmentSchema
     createdAt: z.string(),
     invites: z.number(),
     late: z.number().describe('attempts with work that arrived after the deadline'),
-    byState: z.record(stateSchema, z.number()),
+    byState: z.record(stateSchema, z.number()).describe('live invites and every attempt, by state'),
+    revoked: z.number().describe('links withdrawn before anyone used them'),
   })
   .openapi('AssessmentListing');
 

@@ -107,7 +107,7 @@ describe('assessments', () => {
 
     const detail = (await (await get(`/api/staff/assessments/${id}`)).json()) as {
       assessment: { anonymous: boolean; blind: boolean };
-      invites: { name: string; state: string; maxLateMs: number; submitted: number }[];
+      invites: { id: string; name: string; state: string; maxLateMs: number; submitted: number }[];
     };
     expect(detail.assessment).toMatchObject({ anonymous: true, blind: false });
     const byName = Object.fromEntries(detail.invites.map((i) => [i.name, i]));
@@ -117,13 +117,30 @@ describe('assessments', () => {
     expect(byName.Late).toMatchObject({ state: 'submitted', submitted: 2 });
     expect(byName.Late?.maxLateMs).toBeGreaterThan(0);
 
-    const { assessments } = (await (await get('/api/staff/assessments')).json()) as {
+    const assessmentsBody = (await (await get('/api/staff/assessments')).json()) as {
       assessments: { id: string; invites: number; byState: Record<string, number>; late: number }[];
     };
+    const { assessments } = assessmentsBody;
     expect(assessments.find((a) => a.id === id)).toMatchObject({
       invites: 3,
       late: 1,
+      revoked: 0,
       byState: { invited: 1, started: 1, submitted: 1, graded: 0, reviewed: 0 },
+    });
+
+    // A withdrawn link nobody used is no longer "invited"; a started attempt keeps its state when revoked.
+    for (const inviteId of [byName['Not started']?.id, byName.Started?.id]) {
+      const res = await t.app.request(`http://localhost/api/staff/invites/${inviteId}`, {
+        method: 'DELETE',
+        headers: { cookie: admin, origin: 'http://localhost' },
+      });
+      expect(res.status).toBe(200);
+    }
+    const after = (await (await get('/api/staff/assessments')).json()) as typeof assessmentsBody;
+    expect(after.assessments.find((a) => a.id === id)).toMatchObject({
+      invites: 3,
+      revoked: 1,
+      byState: { invited: 0, started: 1, submitted: 1 },
     });
   });
 

@@ -7,8 +7,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { startPoller } from './admin-poll';
-import { ApiFailure } from './api-failure';
-import type { Loader, Resource } from './use-resource';
+import type { ApiFailure } from './api-failure';
+import { asFailure, type Loader, type Resource } from './use-resource';
 
 export type LiveResource<T> = {
   resource: Resource<T>;
@@ -79,12 +79,4 @@ export function useLiveResource<T>(load: Loader<T>, options: { pollMs?: number }
 /** A refusal that asking again cannot change (404: no such assessment; 401, 403): polling stops. */
 function isFinal(failure: ApiFailure): boolean {
   return failure.status >= 400 && failure.status < 500 && failure.status !== 408 && failure.status !== 429;
-}
-
-function asFailure(error: unknown): ApiFailure {
-  if (error instanceof ApiFailure) return error;
-  // A bug on our side, not an answer from the server: keep the details for whoever opens the console.
-  console.error(error);
-  const message = error instanceof Error ? error.message : String(error);
-  return new ApiFailure(0, 'unexpected_response', `Something went wrong in the page: ${message}`);
 }

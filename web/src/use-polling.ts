@@ -7,8 +7,10 @@
  * Polling rather than server-sent events: see docs/review.md. A 401 or 403 stops the loop (signing in again
  * is the reviewer's move, not a retry's), as does a 404 (the thing is gone).
  */
+
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiFailure } from './api-failure';
+import type { ApiFailure } from './api-failure';
+import { asFailure } from './use-resource';
 
 export const POLL_INTERVAL_MS = 5000;
 export const MAX_BACKOFF_MS = 30_000;
@@ -135,12 +137,4 @@ export function usePolling<T>(
     ? { data: held.data, updatedAt: held.updatedAt }
     : { data: null, updatedAt: null };
   return { ...previous, failure: null, failures: 0, stale: true, refresh, mutate };
-}
-
-function asFailure(error: unknown): ApiFailure {
-  if (error instanceof ApiFailure) return error;
-  // A bug on our side, not an answer from the server: keep the details for whoever opens the console.
-  console.error(error);
-  const message = error instanceof Error ? error.message : String(error);
-  return new ApiFailure(0, 'unexpected_response', `Something went wrong in the page: ${message}`);
 }

@@ -29,7 +29,8 @@ export function useResource<T>(load: Loader<T>): Resource<T> {
   return settled?.load === load ? settled.resource : { state: 'loading' };
 }
 
-function asFailure(error: unknown): ApiFailure {
+/** Any error as the failure a page shows: the server's, or a bug of ours logged for whoever debugs. */
+export function asFailure(error: unknown): ApiFailure {
   if (error instanceof ApiFailure) return error;
   // A bug on our side, not an answer from the server: keep the details for whoever opens the console.
   console.error(error);

@@ -2,8 +2,9 @@
  * /take/:token and the pages under it: the candidate's side, public (the invite token is the only key),
  * outside the staff session check. The landing before Start, the attempt, and the done page after Finish.
  */
+
 import { useCallback, useEffect, useState } from 'react';
-import { ApiFailure } from '../api-failure';
+import type { ApiFailure } from '../api-failure';
 import { Loading } from '../components/loading';
 import { AttemptScreen } from '../components/take/attempt-screen';
 import { LinkProblem } from '../components/take/link-problem';
@@ -11,6 +12,7 @@ import { TakeDonePage } from '../components/take/take-done';
 import { TakeLandingPage } from '../components/take/take-landing';
 import { ServerClock } from '../server-clock';
 import { fetchLanding, startAttempt, type TakeLanding } from '../take-api';
+import { asFailure } from '../use-resource';
 
 type Loaded =
   | { status: 'loading' }
@@ -101,11 +103,4 @@ export function TakePage({ token }: { token: string }) {
       );
     }
   }
-}
-
-function asFailure(error: unknown): ApiFailure {
-  if (error instanceof ApiFailure) return error;
-  console.error(error);
-  const message = error instanceof Error ? error.message : String(error);
-  return new ApiFailure(0, 'unexpected_response', `Something went wrong in the page: ${message}`);
 }

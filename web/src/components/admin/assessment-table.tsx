@@ -50,6 +50,7 @@ export function AssessmentTable({
               <td className="numeric">{a.invites}</td>
               <td>
                 <StateCounts byState={a.byState} />
+                {a.revoked > 0 && <span className="muted">{a.revoked} revoked</span>}
               </td>
               <td className="numeric">{a.late > 0 ? <span className="admin-late">{a.late}</span> : 0}</td>
               <td className="nowrap">

@@ -3,13 +3,14 @@
  * Grade asks for the deterministic grade (shown at once), then, when the rubric has LLM criteria, asks
  * again with the judge (author-try-state.ts). The server stores nothing; the page says so.
  */
+
 import { type FormEvent, useEffect, useReducer, useRef, useState } from 'react';
 import { lineCount } from '../../../../server/content/bug-ranges';
-import { ApiFailure } from '../../api-failure';
 import { type ExerciseKey, type PreGrade, type TrySubmission, tryAnswer } from '../../author-api';
 import { parseLineRanges } from '../../author-ranges';
 import { IDLE, type TryState, tryReducer } from '../../author-try-state';
 import type { ExerciseKind } from '../../exercise-kind';
+import { asFailure } from '../../use-resource';
 import { FailureMessage } from '../failure-message';
 import { BUG_LINES_FIELD, BugHuntAnswer, type BugHuntDraft } from './bug-hunt-answer';
 import { PregradeView } from './pregrade-view';
@@ -132,12 +133,4 @@ function toSubmission(draft: Draft, data: ExerciseKey): Built {
     ok: true,
     submission: { kind: 'bug-hunt', lines: parsed.ranges, explanation: draft.explanation, fix: draft.fix },
   };
-}
-
-function asFailure(error: unknown): ApiFailure {
-  if (error instanceof ApiFailure) return error;
-  // A bug on our side, not an answer from the server: keep the details for whoever opens the console.
-  console.error(error);
-  const message = error instanceof Error ? error.message : String(error);
-  return new ApiFailure(0, 'unexpected_response', `Something went wrong in the page: ${message}`);
 }
