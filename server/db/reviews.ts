@@ -132,3 +132,19 @@ export async function saveReview(
   });
   return reviewOf(db, submissionId);
 }
+
+/** Every audit record, by submission and in order, optionally of one assessment's submissions. */
+export function auditEvents(
+  db: Queryable,
+  filters: { assessment?: string | undefined },
+): Promise<(AuditEntry & { submissionId: string })[]> {
+  return db.query<AuditEntry & { submissionId: string }>(
+    `SELECT e.submission_id AS "submissionId", e.version, u.email AS actor, e.at, e.action,
+            e.criterion_id AS "criterionId", e.from_score AS "from", e.to_score AS "to", e.reason, e.note
+       FROM review_events e JOIN users u ON u.id = e.actor_id
+       JOIN submissions s ON s.id = e.submission_id JOIN attempts t ON t.id = s.attempt_id
+      WHERE ($1::text IS NULL OR t.assessment_id = $1)
+      ORDER BY s.submitted_at, s.id, e.version, e.seq`,
+    [filters.assessment ?? null],
+  );
+}

@@ -59,19 +59,62 @@ const HEADERS = {
   reviewedAt: 'reviewed_at',
 } as const satisfies Record<keyof ExportRow, string>;
 
-// Object.keys is typed string[]; the satisfies clause above guarantees these are exactly ExportRow's keys.
-const COLUMNS = Object.keys(HEADERS) as (keyof ExportRow)[];
-
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
 const FORMULA_START = /^[=+\-@\t\r\0]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 export function toCsv(rows: readonly ExportRow[], options: { bom?: boolean } = {}): string {
-  const header = COLUMNS.map((key) => HEADERS[key]).join(',');
-  const records = rows.map((row, index) => COLUMNS.map((key) => csvField(row[key], `row ${index}, ${key}`)).join(','));
+  return csvTable(HEADERS, rows, options);
+}
+
+/** Any table as CSV, by the rules above: `headers` names the columns, in order, of the rows' fields. */
+export function csvTable<K extends string>(
+  headers: Record<K, string>,
+  rows: readonly Record<K, string | number | null>[],
+  options: { bom?: boolean } = {},
+): string {
+  // Object.keys is typed string[]; the headers' keys are exactly K.
+  const columns = Object.keys(headers) as K[];
+  const header = columns.map((key) => headers[key]).join(',');
+  const records = rows.map((row, index) => columns.map((key) => csvField(row[key], `row ${index}, ${key}`)).join(','));
   return (options.bom === false ? '' : BOM) + [header, ...records].map((record) => record + CRLF).join('');
 }
+
+/** One audit record of a review, for the audit export (anonymity as in the score export). */
+export type AuditRow = {
+  assessment: string;
+  attemptId: string;
+  candidate: string | null;
+  exerciseId: string;
+  submissionId: string;
+  version: number;
+  at: string;
+  actor: string;
+  action: string;
+  criterionId: string | null;
+  from: number | null;
+  to: number | null;
+  reason: string | null;
+  note: string | null;
+};
+
+export const AUDIT_HEADERS = {
+  assessment: 'assessment',
+  attemptId: 'attempt_id',
+  candidate: 'candidate',
+  exerciseId: 'exercise_id',
+  submissionId: 'submission_id',
+  version: 'version',
+  at: 'at',
+  actor: 'actor',
+  action: 'action',
+  criterionId: 'criterion_id',
+  from: 'from_score',
+  to: 'to_score',
+  reason: 'reason',
+  note: 'note',
+} as const satisfies Record<keyof AuditRow, string>;
 
 function csvField(value: string | number | null, where: string): string {
   if (value === null) return '';

@@ -4,11 +4,12 @@
  * pre-grade's criterion order; anonymity as on the review page.
  */
 import type { Queryable } from '../db/db.js';
+import { auditEvents } from '../db/reviews.js';
 import { type ScoredRecord, scoredRecords } from '../db/submission-queue.js';
 import { listUsers } from '../db/users.js';
 import { candidateShown } from './anonymity.js';
 import type { CalibrationPair } from './calibration.js';
-import type { ExportRow } from './export-format.js';
+import type { AuditRow, ExportRow } from './export-format.js';
 
 export function exportRows(records: readonly ScoredRecord[], emailOf: (userId: string) => string): ExportRow[] {
   return records.flatMap((record) => {
@@ -67,4 +68,32 @@ export async function loadExportRows(
   const [records, users] = await Promise.all([scoredRecords(db, filters), listUsers(db)]);
   const emails = new Map(users.map((u) => [u.id, u.email]));
   return exportRows(records, (id) => emails.get(id) ?? id);
+}
+
+/** The audit export's rows: every review change, with the submission's candidate as the score export shows it. */
+export async function loadAuditRows(db: Queryable, filters: { assessment?: string | undefined }): Promise<AuditRow[]> {
+  const [records, events] = await Promise.all([scoredRecords(db, filters), auditEvents(db, filters)]);
+  const bySubmission = new Map(records.map((r) => [r.id, r]));
+  return events.flatMap((event) => {
+    const record = bySubmission.get(event.submissionId);
+    if (!record) return [];
+    return [
+      {
+        assessment: record.assessmentName,
+        attemptId: record.attemptId,
+        candidate: candidateShown(record).label,
+        exerciseId: record.exerciseId,
+        submissionId: event.submissionId,
+        version: event.version,
+        at: new Date(event.at).toISOString(),
+        actor: event.actor,
+        action: event.action,
+        criterionId: event.criterionId,
+        from: event.from,
+        to: event.to,
+        reason: event.reason,
+        note: event.note,
+      },
+    ];
+  });
 }

@@ -3,10 +3,12 @@
  * per exercise and criterion with lateness and review state, names only once an anonymous attempt is fully
  * reviewed; calibration compares pre-grade with confirmed scores and leaves pending LLM criteria out.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradingRunner } from '../../server/grading/grading.js';
 import { claim, complete } from '../../server/grading/jobs.js';
 import { createAssessment, invite, STRONG_BUG, STRONG_SPEC, takeAttempt } from '../helpers/attempts.js';
+import { csvRecords } from '../helpers/csv.js';
 import { json, type TestApp, testApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -54,27 +56,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A small RFC 4180 reader, independent of the exporter. */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let field = '';
-  let row: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += ch;
-  }
-  const [header, ...body] = rows;
-  return body.map((r) => Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? ''])));
-}
-
 describe('the export', () => {
   it('answers CSV as a download with one row per attempt, exercise and criterion', async () => {
     const res = await t.app.request(`/api/staff/export?format=csv&assessment=${assessment}`, {
@@ -85,7 +66,7 @@ describe('the export', () => {
     expect(res.headers.get('content-disposition')).toMatch(
       /^attachment; filename="audition-scores-\d{4}-\d\d-\d\d\.csv"$/,
     );
-    const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
+    const rows = csvRecords(await res.text());
     // Ada: 3 + 3 criteria. Bob: the bug-hunt's 3 (his spec is not submitted: no rows).
     const ada = rows.filter((r) => r.email === 'ada@example.test');
     expect(ada).toHaveLength(6);
@@ -121,6 +102,28 @@ describe('the export', () => {
     };
     const ada = doc.attempts.find((a) => a.candidate === '=Ada');
     expect(ada?.exercises.find((e) => e.exerciseId === 'canary-bug')?.total).toEqual({ pre: 8, final: 6, max: 10 });
+  });
+
+  it('exports the audit: every review change with who, when, from, to and why', async () => {
+    const res = await t.app.request(`/api/staff/export?what=audit&format=json&assessment=${assessment}`, {
+      headers: { cookie: admin },
+    });
+    expect(res.headers.get('content-disposition')).toMatch(/filename="audition-audit-[\d-]+\.json"/);
+    const { events } = (await res.json()) as { events: Record<string, unknown>[] };
+    expect(events.find((e) => e.criterionId === 'location')).toMatchObject({
+      candidate: '=Ada',
+      exerciseId: 'canary-bug',
+      version: 1,
+      action: 'score',
+      from: null,
+      to: 2,
+      reason: 'Marked the loop, not the index.',
+    });
+    expect(events.filter((e) => e.action === 'confirm')).toHaveLength(2);
+    const csv = await t.app.request(`/api/staff/export?what=audit&assessment=${assessment}`, {
+      headers: { cookie: admin },
+    });
+    expect(csvRecords(await csv.text())).toHaveLength(events.length);
   });
 
   it('refuses an unknown format with 400', async () => {

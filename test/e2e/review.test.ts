@@ -4,12 +4,14 @@
  * pending and the reviewer scores them. Everything is seeded through the API as people would: an admin
  * creates the assessment and a reviewer, a candidate saves drafts and submits. Each test has its own data.
  */
+
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { csvRecords } from '../helpers/csv.js';
 import { ADMIN, killServers, ROOT, type Server, start } from '../helpers/server-process.js';
 import { launchBrowser } from './browser.js';
 
@@ -165,37 +167,6 @@ const focused = (page: Page) =>
 const selectedCriterion = (page: Page) =>
   page.locator('[data-testid="criteria"] > li[aria-current="true"]').getAttribute('data-criterion');
 
-/** Parses the export's CSV (RFC 4180, with a BOM) into records keyed by header. */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && body[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  const [header = [], ...records] = rows;
-  return records.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
-
 describe('a reviewer works through the queue with the keyboard', () => {
   it('opens a pre-graded submission, overrides a score with a reason, confirms, goes on, and finds it in the CSV', async () => {
     const attempt = await submittedAttempt({
@@ -287,7 +258,7 @@ describe('a reviewer works through the queue with the keyboard', () => {
     expect(href).toBe(`/api/staff/export?format=csv&assessment=${attempt.assessment}`);
     const response = await page.request.get(`${server.url}${href}`);
     expect(response.status()).toBe(200);
-    const records = parseCsv(await response.text());
+    const records = csvRecords(await response.text());
     const row = (criterion: string) =>
       records.find((r) => r.exercise_id === 'booking-overlap' && r.criterion_id === criterion);
     expect(row('concept')).toMatchObject({

@@ -65,7 +65,7 @@ describe('audition export', () => {
     const out = join(dataDir, 'scores.csv');
     const written = await cli(['export', '--assessment', id, '--out', out], env);
     expect(written.code, written.stderr).toBe(0);
-    expect(written.stderr).toContain(`Wrote 3 rows (1 attempts) to ${out}.`);
+    expect(written.stderr).toContain(`Wrote 3 score rows to ${out}.`);
     const csv = readFileSync(out, 'utf8');
     expect(csv.startsWith('\uFEFFassessment,attempt_id,candidate,email,exercise_id')).toBe(true);
     // Fully reviewed: the name shows.
@@ -80,6 +80,13 @@ describe('audition export', () => {
       candidate: 'Grace',
       exercises: [{ total: { pre: 8, final: 7, max: 10 } }],
     });
+
+    const audit = await cli(['export', '--what', 'audit'], env);
+    expect(audit.code).toBe(0);
+    expect(audit.stdout.split('\r\n')[0]).toBe(
+      'assessment,attempt_id,candidate,exercise_id,submission_id,version,at,actor,action,criterion_id,from_score,to_score,reason,note',
+    );
+    expect(audit.stdout).toMatch(/,1,[^,]+,admin@example\.test,score,concept,,3,Half the story\.,\r\n/);
 
     const bad = await cli(['export', '--format', 'xml'], env);
     expect(bad.code).toBe(2);

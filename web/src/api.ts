@@ -3,7 +3,7 @@
  * renamed route or field breaks `npm run typecheck` instead of a page. Each function returns the body of a
  * successful answer or throws an ApiFailure carrying the server's message.
  */
-import { hc, type InferResponseType } from 'hono/client';
+import { hc, type InferRequestType, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../server/app';
 import { failureFrom, failureFromThrown } from './api-failure';
 
@@ -55,4 +55,20 @@ export async function call<R>(send: () => Promise<R>): Promise<R> {
   } catch (error) {
     throw failureFromThrown(error);
   }
+}
+
+export type ExportQuery = InferRequestType<typeof client.api.staff.export.$get>['query'];
+
+/**
+ * An export download as a plain link: the browser sends the session cookie and saves the file. Built by hand
+ * because the client's $url needs an absolute base and this app's client is relative ('/'); the query is
+ * typed from the route, so a renamed parameter still breaks typecheck.
+ */
+export function exportUrl(
+  format: NonNullable<ExportQuery['format']>,
+  assessment: string | null | undefined,
+  what: NonNullable<ExportQuery['what']> = 'scores',
+): string {
+  const query = { format, what, ...(assessment ? { assessment } : {}) } satisfies ExportQuery;
+  return `/api/staff/export?${new URLSearchParams(query)}`;
 }

@@ -3,7 +3,7 @@
  * filter by; and the export's address with the same filter. Typed from server/routes/calibration.ts,
  * assessments.ts and export.ts through the shared client (api.ts).
  */
-import type { InferRequestType, InferResponseType } from 'hono/client';
+import type { InferResponseType } from 'hono/client';
 import { call, client } from './api';
 import { failureFrom } from './api-failure';
 
@@ -26,16 +26,4 @@ export async function fetchAssessmentOptions(signal: AbortSignal): Promise<Asses
   const response = await call(() => staff.assessments.$get({}, { init: { signal } }));
   if (!response.ok) throw await failureFrom(response);
   return (await response.json()).assessments.map(({ id, name }) => ({ id, name }));
-}
-
-export type ExportQuery = InferRequestType<typeof staff.export.$get>['query'];
-
-/**
- * The export download, as a plain link: the browser sends the session cookie and saves the file. Built by
- * hand because the client's $url needs an absolute base, and this app's client is relative ('/'); the query
- * is typed from the route, so a renamed parameter still breaks typecheck.
- */
-export function exportUrl(format: NonNullable<ExportQuery['format']>, assessment: string | null): string {
-  const query = { format, ...(assessment ? { assessment } : {}) } satisfies ExportQuery;
-  return `/api/staff/export?${new URLSearchParams(query)}`;
 }

@@ -56,10 +56,3 @@ export async function retryGradingJob(jobId: string): Promise<void> {
   const response = await call(() => client.api.staff['grading-jobs'][':id'].retry.$post({ param: { id: jobId } }));
   if (!response.ok) throw await failureFrom(response);
 }
-
-/** The export as a plain link (the browser downloads it with the session cookie): CSV or JSON, optionally one assessment. */
-export function exportHref(format: 'csv' | 'json', assessment?: string | null): string {
-  const query = new URLSearchParams({ format });
-  if (assessment) query.set('assessment', assessment);
-  return `/api/staff/export?${query}`;
-}

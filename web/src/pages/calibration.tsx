@@ -4,12 +4,13 @@
  * computed), and per criterion a heatmap of pre-grade against the reviewer's score. ?assessment=<id> narrows
  * it to one assessment, and the export links follow the same choice.
  */
+
 import { useCallback, useRef } from 'react';
 import { useLocation, useSearch } from 'wouter';
+import { exportUrl } from '../api';
 import {
   type Calibration,
   type ExerciseCalibration,
-  exportUrl,
   fetchAssessmentOptions,
   fetchCalibration,
 } from '../calibration-api';

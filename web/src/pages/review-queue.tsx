@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
+import { exportUrl } from '../api';
 import { ApiFailure } from '../api-failure';
 import { FailureMessage } from '../components/failure-message';
 import { LoadFailure } from '../components/load-failure';
@@ -14,7 +15,7 @@ import { Loading } from '../components/loading';
 import { LiveStatus } from '../components/review/live-status';
 import { QueueFilterBar } from '../components/review/queue-filters';
 import { QueueTable } from '../components/review/queue-table';
-import { exportHref, fetchQueue, retryGradingJob } from '../review-api';
+import { fetchQueue, retryGradingJob } from '../review-api';
 import {
   DEFAULT_PRESET,
   type FilterOptions,
@@ -126,11 +127,14 @@ export function ReviewQueuePage() {
       <div className="queue-toolbar">
         <QueueFilterBar filters={filters} options={options} onChange={setFilters} />
         <p className="export-links">
-          <a className="button button-quiet" href={exportHref('csv', filters.assessment)} download>
+          <a className="button button-quiet" href={exportUrl('csv', filters.assessment)} download>
             Export CSV
           </a>
-          <a className="button button-quiet" href={exportHref('json', filters.assessment)} download>
+          <a className="button button-quiet" href={exportUrl('json', filters.assessment)} download>
             Export JSON
+          </a>
+          <a className="button button-quiet" href={exportUrl('csv', filters.assessment, 'audit')} download>
+            Export audit
           </a>
         </p>
       </div>
