@@ -1,10 +1,10 @@
 /**
  * Attempts, draft revisions and submissions. Every change to one attempt runs in a transaction that first
  * locks the attempt's row, so that two tabs (or two server processes) saving at once get consecutive
- * revisions and one submission per exercise.
+ * revisions and one submission per exercise. The latest draft is the newest revision not superseded by a
+ * later save of the same tab (ADR 012).
  */
 import { randomUUID } from 'node:crypto';
-import { hashToken } from '../auth/tokens.js';
 import { lineCount } from '../content/bug-ranges.js';
 import { emptySubmission } from '../content/empty-submission.js';
 import type { Exercise } from '../content/library.js';
@@ -14,6 +14,10 @@ import type { ContentStore } from '../content/store.js';
 import { ApiError } from '../errors.js';
 import type { Assessment, Invite } from './assessments.js';
 import { type Db, one, type Queryable } from './db.js';
+import { type DraftSave, type SavedDraft, writeDraft } from './draft-writes.js';
+import { accessByTokens } from './token-access.js';
+
+export type { DraftSave, DraftTab, SavedDraft } from './draft-writes.js';
 
 export type Attempt = {
   id: string;
@@ -25,7 +29,14 @@ export type Attempt = {
   finishedAt: Date | null;
 };
 
-export type Draft = { revision: number; submission: Submission; savedAt: Date; conflict: boolean };
+export type Draft = {
+  revision: number;
+  submission: Submission;
+  savedAt: Date;
+  conflict: boolean;
+  /** The page load that saved it, when the page said (ADR 012). */
+  tabId: string | null;
+};
 
 export type SubmissionRow = {
   id: string;
@@ -47,32 +58,7 @@ export type TokenAccess = { invite: Invite; assessment: Assessment; attempt: Att
 
 /** The invite behind a token, with its assessment and attempt, in one query (every candidate request needs it). */
 export async function accessByToken(db: Queryable, token: string): Promise<TokenAccess | null> {
-  const row = await one<Invite & { assessment: Assessment; attempt: Attempt | null }>(
-    db,
-    `SELECT i.id, i.assessment_id AS "assessmentId", i.name, i.email, i.expires_at AS "expiresAt",
-            i.revoked_at AS "revokedAt",
-            json_build_object('id', s.id, 'name', s.name, 'exerciseIds', s.exercise_ids, 'minutes', s.minutes,
-                              'createdAt', s.created_at) AS assessment,
-            CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object(
-              'id', t.id, 'inviteId', t.invite_id, 'assessmentId', t.assessment_id,
-              'exerciseVersions', t.exercise_versions, 'startedAt', t.started_at, 'deadlineAt', t.deadline_at,
-              'finishedAt', t.finished_at) END AS attempt
-       FROM invites i JOIN assessments s ON s.id = i.assessment_id LEFT JOIN attempts t ON t.invite_id = i.id
-      WHERE i.token_hash = $1`,
-    [hashToken(token)],
-  );
-  if (!row) return null;
-  const { assessment, attempt, ...invite } = row;
-  return {
-    invite,
-    assessment: { ...assessment, createdAt: new Date(assessment.createdAt) },
-    attempt: attempt && {
-      ...attempt,
-      startedAt: new Date(attempt.startedAt),
-      deadlineAt: new Date(attempt.deadlineAt),
-      finishedAt: attempt.finishedAt ? new Date(attempt.finishedAt) : null,
-    },
-  };
+  return (await accessByTokens(db, [token])).get(token) ?? null;
 }
 
 export function attemptForInvite(db: Queryable, inviteId: string): Promise<Attempt | null> {
@@ -117,11 +103,12 @@ export async function startAttempt(
   });
 }
 
+/** The draft the candidate sees and submits: the newest revision that no later save of its tab superseded. */
 export function latestDraft(db: Queryable, attemptId: string, exerciseId: string): Promise<Draft | null> {
   return one<Draft>(
     db,
-    `SELECT revision, submission, saved_at AS "savedAt", conflict FROM draft_revisions
-      WHERE attempt_id = $1 AND exercise_id = $2 ORDER BY revision DESC LIMIT 1`,
+    `SELECT revision, submission, saved_at AS "savedAt", conflict, tab_id AS "tabId" FROM draft_revisions
+      WHERE attempt_id = $1 AND exercise_id = $2 AND NOT superseded ORDER BY revision DESC LIMIT 1`,
     [attemptId, exerciseId],
   );
 }
@@ -141,46 +128,26 @@ export function submissionOf(db: Queryable, attemptId: string, exerciseId: strin
   );
 }
 
-export type SavedDraft = { revision: number; conflict: boolean; latestBefore: number; savedAt: Date; late: boolean };
-
 /**
- * Appends a revision. A save whose baseRevision is not the latest (another tab saved first) is kept too,
- * marked as a conflict, so that no keystroke is dropped.
+ * Appends a revision, in the next group commit of this database (draft-writes.ts). A save whose baseRevision
+ * is not the latest (another tab saved first) is kept too, marked as a conflict, so that no keystroke is
+ * dropped; so is a save overtaken by a newer one of its tab, marked superseded. Bad input is refused here,
+ * before it can join a batch.
  */
-export async function saveDraft(
+export function saveDraft(
   db: Db,
   attempt: Attempt,
   exercise: Exercise,
-  baseRevision: number,
-  submission: Submission,
+  save: DraftSave,
   now: Date,
 ): Promise<SavedDraft> {
-  assertFitsExercise(exercise, submission);
-  return db.transaction(async (tx) => {
-    // One round trip: lock the attempt, and read what decides whether and where this save goes.
-    const state = await one<{ finished: boolean; submitted: boolean; latest: number }>(
-      tx,
-      `SELECT a.finished_at IS NOT NULL AS finished,
-              EXISTS (SELECT 1 FROM submissions s WHERE s.attempt_id = a.id AND s.exercise_id = $2) AS submitted,
-              COALESCE((SELECT max(revision) FROM draft_revisions d
-                         WHERE d.attempt_id = a.id AND d.exercise_id = $2), 0)::int AS latest
-         FROM attempts a WHERE a.id = $1 FOR UPDATE`,
-      [attempt.id, exercise.id],
-    );
-    if (!state) throw new ApiError('not_found', 'No such attempt.');
-    if (state.finished) throw new ApiError('conflict', 'This assessment is finished: nothing more can be saved.');
-    if (state.submitted) {
-      throw new ApiError('conflict', 'This exercise is already submitted: it can no longer be changed.');
-    }
-    const latest = state.latest;
-    const revision = latest + 1;
-    const conflict = baseRevision !== latest;
-    await tx.query(
-      `INSERT INTO draft_revisions (attempt_id, exercise_id, revision, base_revision, conflict, submission, saved_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [attempt.id, exercise.id, revision, baseRevision, conflict, JSON.stringify(submission), now],
-    );
-    return { revision, conflict, latestBefore: latest, savedAt: now, late: now > attempt.deadlineAt };
+  assertFitsExercise(exercise, save.submission);
+  return writeDraft(db, {
+    ...save,
+    attemptId: attempt.id,
+    exerciseId: exercise.id,
+    deadlineAt: attempt.deadlineAt,
+    now,
   });
 }
 

@@ -79,9 +79,7 @@ export async function retry(db: Queryable, jobId: string, now: Date): Promise<bo
 }
 
 export function jobsOf(db: Queryable, submissionId: string): Promise<Job[]> {
-  return db.query<Job>(`SELECT ${JOB_COLUMNS} FROM grading_jobs WHERE submission_id = $1 ORDER BY seq`, [
-    submissionId,
-  ]);
+  return db.query<Job>(`SELECT ${JOB_COLUMNS} FROM grading_jobs WHERE submission_id = $1 ORDER BY seq`, [submissionId]);
 }
 
 export type JobListing = Job & { exerciseId: string; updatedAt: Date };

@@ -13,7 +13,6 @@ import { submissionSchema } from '../content/schema.js';
 import type { Assessment, Invite } from '../db/assessments.js';
 import {
   type Attempt,
-  accessByToken,
   attemptForInvite,
   finishAttempt,
   latestDraft,
@@ -24,6 +23,7 @@ import {
   submitExercise,
   type TokenAccess,
 } from '../db/attempts.js';
+import { loadAccess } from '../db/token-access.js';
 import { ApiError, renderError } from '../errors.js';
 import { onSubmitted } from '../grading/grading.js';
 import { candidateExerciseSchema, errorResponses } from './schemas.js';
@@ -57,7 +57,31 @@ const landingSchema = z
   })
   .openapi('TakeLanding');
 
-const draftSchema = z.object({ revision: z.number(), submission: submissionSchema, savedAt: z.string() });
+const draftSchema = z.object({
+  revision: z.number(),
+  submission: submissionSchema,
+  savedAt: z.string(),
+  tabId: z.string().nullable().describe('the page load that saved this revision, when it said (ADR 012)'),
+});
+
+const draftTabSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/, 'A tab id is 16 to 64 letters, digits, "-" or "_".')
+      .describe('random per page load'),
+    seq: z.number().int().min(1).max(2_147_483_647).describe('increases with every save the page sends'),
+  })
+  .describe(
+    'Optional: which page load sent this save and its place among that page’s saves. A save that arrives ' +
+      'after a newer save of the same tab is kept but never becomes the latest draft.',
+  );
+
+const draftBodySchema = z.object({
+  baseRevision: z.number().int().min(0),
+  submission: submissionSchema,
+  tab: draftTabSchema.optional(),
+});
 
 const exerciseSchema = z
   .object({
@@ -73,6 +97,9 @@ const savedSchema = z
   .object({
     revision: z.number(),
     conflict: z.boolean().describe('true when another tab saved a newer revision first; both are kept'),
+    superseded: z
+      .boolean()
+      .describe('true when a newer save of the same tab arrived first: kept, but not the latest draft'),
     latestBefore: z.number(),
     savedAt: z.string(),
     late: z.boolean(),
@@ -135,11 +162,7 @@ const putDraft = createRoute({
     params: exerciseParams,
     body: {
       required: true,
-      content: {
-        'application/json': {
-          schema: z.object({ baseRevision: z.number().int().min(0), submission: submissionSchema }),
-        },
-      },
+      content: { 'application/json': { schema: draftBodySchema } },
     },
   },
   responses: {
@@ -191,7 +214,12 @@ export const takeRoutes = router()
       {
         exercise: candidateView(exercise),
         draft: draft
-          ? { revision: draft.revision, submission: draft.submission, savedAt: draft.savedAt.toISOString() }
+          ? {
+              revision: draft.revision,
+              submission: draft.submission,
+              savedAt: draft.savedAt.toISOString(),
+              tabId: draft.tabId,
+            }
           : null,
         submitted: submitted ? { submittedAt: submitted.submittedAt.toISOString(), lateMs: submitted.lateMs } : null,
         serverNow: clock().toISOString(),
@@ -202,10 +230,10 @@ export const takeRoutes = router()
   })
   .openapi(putDraft, async (c) => {
     const { token, exerciseId } = c.req.valid('param');
-    const { baseRevision, submission } = c.req.valid('json');
+    const save = c.req.valid('json');
     const { attempt, exercise } = await resolveExercise(c, token, exerciseId);
     const { db, clock } = c.var.deps;
-    const saved = await saveDraft(db, attempt, exercise, baseRevision, submission, clock());
+    const saved = await saveDraft(db, attempt, exercise, save, clock());
     return c.json({ ...saved, savedAt: saved.savedAt.toISOString(), serverNow: clock().toISOString() }, 200);
   })
   .openapi(submit, async (c) => {
@@ -239,7 +267,7 @@ export const takeRoutes = router()
  */
 async function resolve(c: Context<AppEnv>, token: string): Promise<TokenAccess> {
   const { db, clock } = c.var.deps;
-  const access = await accessByToken(db, token);
+  const access = await loadAccess(db, token);
   if (!access || access.invite.revokedAt) {
     throw new ApiError('not_found', 'This link is not valid. Check that you copied all of it, or ask for a new one.');
   }

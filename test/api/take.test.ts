@@ -46,6 +46,26 @@ const put = (body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 const post: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
+const spec = (text: string) => ({ kind: 'spec', text });
+const TAB_A = 'tab-a-0123456789abcd';
+const TAB_B = 'tab-b-0123456789abcd';
+const tab = (id: string, seq: number) => ({ id, seq });
+
+/** Every stored revision of one exercise of the invite's attempt: number, text, conflict, superseded. */
+async function revisions(token: string, exerciseId: string) {
+  const rows = await t.db.query<{
+    revision: number;
+    submission: { text: string };
+    conflict: boolean;
+    superseded: boolean;
+  }>(
+    `SELECT revision, submission, conflict, superseded FROM draft_revisions d JOIN attempts a ON a.id = d.attempt_id
+      JOIN invites i ON i.id = a.invite_id WHERE i.token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')
+      AND d.exercise_id = $2 ORDER BY revision`,
+    [token, exerciseId],
+  );
+  return rows.map((r) => [r.revision, r.submission.text, r.conflict, r.superseded]);
+}
 
 describe('staff create assessments and invites', () => {
   it('defaults the time limit to the sum of the exercises’ minutes', async () => {
@@ -207,6 +227,104 @@ describe('a candidate takes an assessment', () => {
     ]);
   });
 
+  it('keeps both saves of a tab when the page-close save overtakes the one in flight, the newer as the latest', async () => {
+    const { token } = await newInvite((await newAssessment()).id);
+    await take(token, '/start', post);
+    const draftPath = '/exercises/canary-spec/draft';
+    await take(token, draftPath, put({ baseRevision: 0, submission: spec('The link'), tab: tab(TAB_A, 1) }));
+    // The save of "…expires" is in flight when the page closes and sends "…expires after 7 days" beside it;
+    // the server gets the page-close save first.
+    t.advance(20);
+    const closedAt = t.deps.clock().toISOString();
+    const closing = await take(
+      token,
+      draftPath,
+      put({ baseRevision: 1, submission: spec('The link expires after 7 days'), tab: tab(TAB_A, 3) }),
+    );
+    t.advance(20);
+    const inFlight = await take(
+      token,
+      draftPath,
+      put({ baseRevision: 1, submission: spec('The link expires'), tab: tab(TAB_A, 2) }),
+    );
+    expect(closing.body).toMatchObject({ revision: 2, conflict: false, superseded: false });
+    expect(inFlight.body).toMatchObject({ revision: 3, conflict: false, superseded: true });
+
+    expect((await take(token, '/exercises/canary-spec')).body.draft).toEqual({
+      revision: 2,
+      submission: spec('The link expires after 7 days'),
+      savedAt: closedAt,
+      tabId: TAB_A,
+    });
+    expect(await revisions(token, 'canary-spec')).toEqual([
+      [1, 'The link', false, false],
+      [2, 'The link expires after 7 days', false, false],
+      [3, 'The link expires', false, true],
+    ]);
+    const submitted = await take(token, '/exercises/canary-spec/submit', post);
+    expect(submitted.body).toMatchObject({ revision: 2 });
+    const stored = await t.db.query<{ submission: unknown }>(
+      `SELECT s.submission FROM submissions s JOIN attempts a ON a.id = s.attempt_id JOIN invites i ON i.id = a.invite_id
+        WHERE i.token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex') AND s.exercise_id = 'canary-spec'`,
+      [token],
+    );
+    expect(stored.map((r) => r.submission)).toEqual([spec('The link expires after 7 days')]);
+  });
+
+  it('in the usual order a tab’s page-close save lands last and is its own, not a conflict', async () => {
+    const { token } = await newInvite((await newAssessment()).id);
+    await take(token, '/start', post);
+    const draftPath = '/exercises/canary-spec/draft';
+    await take(token, draftPath, put({ baseRevision: 0, submission: spec('a'), tab: tab(TAB_A, 1) }));
+    const inFlight = await take(token, draftPath, put({ baseRevision: 1, submission: spec('ab'), tab: tab(TAB_A, 2) }));
+    const closing = await take(token, draftPath, put({ baseRevision: 1, submission: spec('abc'), tab: tab(TAB_A, 3) }));
+    expect(inFlight.body).toMatchObject({ revision: 2, conflict: false, superseded: false });
+    expect(closing.body).toMatchObject({ revision: 3, conflict: false, superseded: false });
+    expect((await take(token, '/exercises/canary-spec')).body.draft).toMatchObject({ revision: 3, tabId: TAB_A });
+  });
+
+  it('still reports another tab’s save in between as a conflict, and orders each tab by its own numbers', async () => {
+    const { token } = await newInvite((await newAssessment()).id);
+    await take(token, '/start', post);
+    const draftPath = '/exercises/canary-spec/draft';
+    await take(token, draftPath, put({ baseRevision: 0, submission: spec('base'), tab: tab(TAB_A, 1) }));
+    const a = await take(token, draftPath, put({ baseRevision: 1, submission: spec('A1'), tab: tab(TAB_A, 2) }));
+    const b = await take(token, draftPath, put({ baseRevision: 1, submission: spec('B1'), tab: tab(TAB_B, 1) }));
+    const a2 = await take(token, draftPath, put({ baseRevision: 2, submission: spec('A2'), tab: tab(TAB_A, 3) }));
+    // Tab B's seq 1 is below tab A's 3, but each tab is ordered only against itself.
+    const b2 = await take(token, draftPath, put({ baseRevision: 3, submission: spec('B2'), tab: tab(TAB_B, 2) }));
+    expect([a, b, a2, b2].map((r) => [r.body.revision, r.body.conflict, r.body.superseded])).toEqual([
+      [2, false, false],
+      [3, true, false],
+      [4, true, false],
+      [5, true, false],
+    ]);
+    expect((await take(token, '/exercises/canary-spec')).body.draft).toMatchObject({
+      revision: 5,
+      submission: spec('B2'),
+      tabId: TAB_B,
+    });
+  });
+
+  it('orders saves of a client that names no tab by arrival, as before, beside tabs that do', async () => {
+    const { token } = await newInvite((await newAssessment()).id);
+    await take(token, '/start', post);
+    const draftPath = '/exercises/canary-spec/draft';
+    await take(token, draftPath, put({ baseRevision: 0, submission: spec('tab'), tab: tab(TAB_A, 5) }));
+    const old = await take(token, draftPath, put({ baseRevision: 1, submission: spec('old client') }));
+    expect(old.body).toMatchObject({ revision: 2, conflict: false, superseded: false });
+    const again = await take(token, draftPath, put({ baseRevision: 1, submission: spec('old client again') }));
+    expect(again.body).toMatchObject({ revision: 3, conflict: true, superseded: false });
+    // A save of tab A after the old client's is based on A's own last revision: another client saved since.
+    const tabAgain = await take(
+      token,
+      draftPath,
+      put({ baseRevision: 1, submission: spec('tab'), tab: tab(TAB_A, 6) }),
+    );
+    expect(tabAgain.body).toMatchObject({ revision: 4, conflict: true, superseded: false });
+    expect((await take(token, '/exercises/canary-spec')).body.draft).toMatchObject({ revision: 4, tabId: TAB_A });
+  });
+
   it('gives one submission for a double click, a retry or two tabs', async () => {
     const { token } = await newInvite((await newAssessment()).id);
     await take(token, '/start', post);
@@ -320,6 +438,47 @@ describe('bad input changes nothing', () => {
       revision: 1,
       submission: { text: 'kept' },
     });
+  });
+
+  it('answers a malformed tab with 400 naming the field, and stores nothing', async () => {
+    const { token } = await newInvite((await newAssessment()).id);
+    await take(token, '/start', post);
+    const cases = [
+      [{ id: 'short', seq: 1 }, ['tab.id']],
+      [{ id: 'has spaces and <html> 0123456789', seq: 1 }, ['tab.id']],
+      [{ id: TAB_A, seq: 0 }, ['tab.seq']],
+      [{ id: TAB_A, seq: 1.5 }, ['tab.seq']],
+      [{ id: TAB_A }, ['tab.seq']],
+      ['tab-a', ['tab']],
+    ] as const;
+    for (const [badTab, paths] of cases) {
+      const res = await take(
+        token,
+        '/exercises/canary-spec/draft',
+        put({ baseRevision: 0, submission: spec('x'), tab: badTab }),
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.issues.map((i: { path: string }) => i.path)).toEqual(paths);
+    }
+    expect((await take(token, '/exercises/canary-spec')).body.draft).toBeNull();
+  });
+
+  it('answers a save overtaken by a newer one of its tab with 409 once the exercise is submitted', async () => {
+    const { token } = await newInvite((await newAssessment()).id);
+    await take(token, '/start', post);
+    await take(
+      token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 0, submission: spec('b'), tab: tab(TAB_A, 2) }),
+    );
+    await take(token, '/exercises/canary-spec/submit', post);
+    const late = await take(
+      token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 0, submission: spec('a'), tab: tab(TAB_A, 1) }),
+    );
+    expect(late.status).toBe(409);
+    expect(await revisions(token, 'canary-spec')).toEqual([[1, 'b', false, false]]);
   });
 
   it('answers a draft over 256 KB with 413 naming the limit', async () => {

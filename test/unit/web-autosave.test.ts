@@ -24,11 +24,12 @@ const OPENED_AT = 3;
 type Sent = { at: number; baseRevision: number; submission: string; keepalive: boolean };
 
 /**
- * A saver over plain text. Every request is recorded with the fake time it left and waits until reply()
- * answers it (oldest first); the local copy records what it was told.
+ * A saver over plain text. Every request is recorded with the fake time it left (its sequence number apart,
+ * in seqs) and waits until reply() answers it (oldest first); the local copy records what it was told.
  */
 function setup(options: Partial<DraftSaverOptions<string>> = {}) {
   const sent: Sent[] = [];
+  const seqs: number[] = [];
   const waiting: ((outcome: SaveOutcome) => void)[] = [];
   const local = { writes: [] as [text: string, baseRevision: number][], clears: 0 };
   const localCopy: LocalCopy<string> = {
@@ -42,8 +43,9 @@ function setup(options: Partial<DraftSaverOptions<string>> = {}) {
   const onConflict = vi.fn();
   const onClosed = vi.fn();
   const saver = new DraftSaver<string>({
-    transport: ({ baseRevision, submission, keepalive }) => {
+    transport: ({ baseRevision, submission, keepalive, seq }) => {
       sent.push({ at: Date.now(), baseRevision, submission, keepalive });
+      seqs.push(seq);
       return new Promise((resolve) => waiting.push(resolve));
     },
     revision: OPENED_AT,
@@ -64,7 +66,7 @@ function setup(options: Partial<DraftSaverOptions<string>> = {}) {
   }
 
   const texts = () => sent.map((request) => request.submission);
-  return { saver, sent, texts, reply, local, onConflict, onClosed };
+  return { saver, sent, seqs, texts, reply, local, onConflict, onClosed };
 }
 
 const saved = (revision: number, conflict = false): SaveOutcome => ({ type: 'saved', revision, conflict });
@@ -247,7 +249,7 @@ describe('happy path: one save at a time, and the newest text wins', () => {
   });
 
   it('closing the page during a save sends the newest text beside it, since the save may die with the page', () => {
-    const { saver, sent } = setup();
+    const { saver, sent, seqs } = setup();
     saver.change('a');
     saver.flush();
     saver.change('ab');
@@ -256,6 +258,8 @@ describe('happy path: one save at a time, and the newest text wins', () => {
       { at: 0, baseRevision: OPENED_AT, submission: 'a', keepalive: false },
       { at: 0, baseRevision: OPENED_AT, submission: 'ab', keepalive: true },
     ]);
+    // The newer text carries the higher number: the server makes it the latest whichever arrives first.
+    expect(seqs).toEqual([1, 2]);
   });
 
   it('text superseded during a failed save is never sent after the newer text', async () => {
@@ -270,6 +274,35 @@ describe('happy path: one save at a time, and the newest text wins', () => {
     saver.change('abcd');
     saver.flush();
     expect(texts()).toEqual(['a', 'abc', 'abcd']);
+  });
+});
+
+describe('happy path: the order of this tab’s saves', () => {
+  it('every save carries a sequence number higher than the one before, retries included', async () => {
+    const { saver, seqs, reply } = setup();
+    saver.change('a');
+    saver.flush();
+    await reply(offline);
+    vi.advanceTimersByTime(1000);
+    await reply(saved(4));
+    saver.change('ab');
+    saver.flush();
+    await reply(saved(5));
+    expect(seqs).toEqual([1, 2, 3]);
+  });
+
+  it('savers sharing the page’s sequence number their saves after one another’s', async () => {
+    let last = 0;
+    const nextSeq = () => ++last;
+    const before = setup({ nextSeq });
+    before.saver.change('a');
+    before.saver.flush();
+    await before.reply(saved(4));
+    // The exercise is loaded again (after a 409): a new saver, the same page.
+    const after = setup({ nextSeq, revision: 4, submission: 'a' });
+    after.saver.change('ab');
+    after.saver.flush();
+    expect([...before.seqs, ...after.seqs]).toEqual([1, 2]);
   });
 });
 
@@ -315,6 +348,21 @@ describe('bad network: failing saves are retried until they succeed', () => {
   it('the wait between retries is 1, 2, 4, 8, 16, then 30 s', () => {
     expect([0, 1, 2, 3, 4, 5, 6, 20, 2000].map((failures) => retryDelay(failures))).toEqual([
       1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000, 30_000,
+    ]);
+  });
+
+  it('the wait is never shorter than the server’s Retry-After, which counts for at most a minute', () => {
+    const cases = [
+      [0, 10_000],
+      [3, 5000],
+      [0, 0],
+      [0, 90_000],
+      [5, 45_000],
+      [0, -5],
+      [0, Number.NaN],
+    ] as const;
+    expect(cases.map(([failures, after]) => retryDelay(failures, undefined, after))).toEqual([
+      10_000, 8000, 1000, 60_000, 45_000, 1000, 1000,
     ]);
   });
 
@@ -444,6 +492,81 @@ describe('bad network: failing saves are retried until they succeed', () => {
     const { saver, sent } = setup();
     await expect(saver.settled()).resolves.toBe('saved');
     expect(sent).toEqual([]);
+  });
+});
+
+describe('bad network: the server asks to wait (429 with Retry-After)', () => {
+  const BUSY = 'Too many saves at once. Try again in a moment.';
+  const busy = (retryAfterMs: number): SaveOutcome => ({ type: 'retry', message: BUSY, retryAfterMs });
+
+  it('the retry waits at least the server’s Retry-After, reading offline with the time of the retry', async () => {
+    const { saver, sent, reply } = setup();
+    saver.change('a');
+    saver.flush();
+    await reply(busy(10_000));
+    expect(saver.getState()).toEqual({ status: 'offline', revision: OPENED_AT, message: BUSY, retryAt: 10_000 });
+    vi.advanceTimersByTime(9999);
+    expect(sent).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(sent[1]).toEqual({ at: 10_000, baseRevision: OPENED_AT, submission: 'a', keepalive: false });
+    await reply(saved(4));
+    expect(saver.getState()).toEqual({ status: 'saved', revision: 4, message: null, retryAt: null });
+  });
+
+  it('leaving the editor, hiding the page or coming back online does not send before the server’s time', async () => {
+    const { saver, sent, reply } = setup();
+    saver.change('a');
+    saver.flush();
+    await reply(busy(10_000));
+    vi.advanceTimersByTime(4000);
+    saver.change('ab');
+    saver.flush();
+    saver.flush('keepalive');
+    saver.retryNow();
+    expect(sent).toHaveLength(1);
+    vi.advanceTimersByTime(6000);
+    // The page was hidden meanwhile: the retry goes as a request that may outlive it.
+    expect(sent.map(({ at, submission, keepalive }) => [at, submission, keepalive])).toEqual([
+      [0, 'a', false],
+      [10_000, 'ab', true],
+    ]);
+  });
+
+  it('after the wait, the backoff goes on from where it was, and a success ends the wait for good', async () => {
+    const { saver, sent, reply } = setup();
+    saver.change('a');
+    saver.flush();
+    await reply(busy(2500));
+    vi.advanceTimersByTime(2500);
+    await reply(offline);
+    // The second failure waits 2 s: the server's 2.5 s counted once.
+    vi.advanceTimersByTime(2000);
+    await reply(saved(4));
+    saver.change('ab');
+    saver.flush();
+    expect(sent.map((request) => request.at)).toEqual([0, 2500, 4500, 4500]);
+  });
+
+  it('a Retry-After of an hour waits a minute', async () => {
+    const { saver, sent, reply } = setup();
+    saver.change('a');
+    saver.flush();
+    await reply(busy(3_600_000));
+    expect(saver.getState().retryAt).toBe(60_000);
+    vi.advanceTimersByTime(60_000);
+    expect(sent.map((request) => request.at)).toEqual([0, 60_000]);
+  });
+
+  it('closing the page while the server asked to wait still sends the newest text, once, as keep-alive', async () => {
+    const { saver, sent, reply } = setup();
+    saver.change('a');
+    saver.flush();
+    await reply(busy(30_000));
+    saver.change('ab');
+    saver.flush('unload');
+    expect(sent[1]).toEqual({ at: 0, baseRevision: OPENED_AT, submission: 'ab', keepalive: true });
+    vi.advanceTimersByTime(60_000);
+    expect(sent).toHaveLength(2);
   });
 });
 
@@ -699,6 +822,24 @@ describe('submitting and finishing: calls retried until they get through', () =>
     await expect(done).resolves.toBe('submitted');
     expect(calls).toEqual([0, 1000, 3000, 7000]);
     expect(retried).toEqual([0, 429, 503]);
+  });
+
+  it('a 429 is retried no sooner than its Retry-After', async () => {
+    const busy = new ApiFailure(429, 'rate_limited', 'Too many requests.', { retryAfterMs: 5000 });
+    const failures = [busy, failure(503)];
+    const calls: number[] = [];
+    const done = untilDone(
+      async () => {
+        calls.push(Date.now());
+        const next = failures.shift();
+        if (next) throw next;
+        return 'finished';
+      },
+      () => undefined,
+    );
+    await vi.advanceTimersByTimeAsync(7000);
+    await expect(done).resolves.toBe('finished');
+    expect(calls).toEqual([0, 5000, 7000]);
   });
 
   it('a refusal (409) or an unexpected error is thrown at once, not retried', async () => {

@@ -43,6 +43,8 @@ function memoryStorage(fail: Error | null = null): Storage & { items: Map<string
 }
 
 const KEY = localDraftKey('invite-token', 'ex-1');
+const TAB_A = 'tab-a-0123456789abcdef';
+const TAB_B = 'tab-b-0123456789abcdef';
 const spec = (text: string): Submission => ({ kind: 'spec', text });
 const bugHunt = (lines: [number, number][], explanation = ''): Submission => ({
   kind: 'bug-hunt',
@@ -64,16 +66,28 @@ describe('happy path: keeping the copy', () => {
     expect(localDraftKey('other-token', 'ex-1')).not.toBe(KEY);
   });
 
-  it('reads back what was written, with its base revision and when it was written', () => {
+  it('reads back what was written, with its base revision, when it was written and by which tab', () => {
     const storage = memoryStorage();
-    const store = localDraftStore(storage, KEY, () => 1_700_000_000_000);
+    const store = localDraftStore(storage, KEY, () => 1_700_000_000_000, TAB_A);
     store.write(bugHunt([[3, 4]], 'off by one'), 7);
     expect(store.read()).toEqual({
       submission: bugHunt([[3, 4]], 'off by one'),
       baseRevision: 7,
       savedAt: 1_700_000_000_000,
+      tabId: TAB_A,
     });
     expect([...storage.items.keys()]).toEqual([KEY]);
+  });
+
+  it('a copy written before tabs were recorded reads with no tab', () => {
+    const storage = memoryStorage();
+    storage.setItem(KEY, '{"submission":{"kind":"spec","text":"a"},"baseRevision":1,"savedAt":5}');
+    expect(localDraftStore(storage, KEY).read()).toEqual({
+      submission: spec('a'),
+      baseRevision: 1,
+      savedAt: 5,
+      tabId: null,
+    });
   });
 
   it('cleared, there is nothing to read', () => {
@@ -100,7 +114,12 @@ describe('happy path: keeping the copy', () => {
     });
 
     saver.change(spec('The endpoint returns 404 for'));
-    expect(local.read()).toEqual({ submission: spec('The endpoint returns 404 for'), baseRevision: 2, savedAt: 0 });
+    expect(local.read()).toEqual({
+      submission: spec('The endpoint returns 404 for'),
+      baseRevision: 2,
+      savedAt: 0,
+      tabId: null,
+    });
     saver.flush();
     answer(3);
     await vi.advanceTimersByTimeAsync(0);
@@ -167,39 +186,97 @@ describe('bad input: a storage that fails or holds something else', () => {
 });
 
 describe('happy path: offering the copy back after the page died', () => {
-  const copy = (submission: Submission, baseRevision: number): LocalDraft => ({ submission, baseRevision, savedAt: 0 });
+  const copy = (
+    submission: Submission,
+    baseRevision: number,
+    savedAt = 0,
+    tabId: string | null = null,
+  ): LocalDraft => ({
+    submission,
+    baseRevision,
+    savedAt,
+    tabId,
+  });
+  const server = (
+    revision: number,
+    submission: Submission,
+    savedAt: number | null = 0,
+    tabId: string | null = null,
+  ) => ({
+    revision,
+    submission,
+    savedAt,
+    tabId,
+  });
 
   it('a copy typed on the server’s latest revision, with different text, is offered', () => {
     const local = copy(spec('newer text'), 4);
-    expect(restoreOffer(local, { revision: 4, submission: spec('older text') })).toBe(local);
+    expect(restoreOffer(local, server(4, spec('older text')))).toBe(local);
   });
 
   it('a copy based on a later revision than the server reports is offered', () => {
     const local = copy(spec('newer text'), 5);
-    expect(restoreOffer(local, { revision: 4, submission: spec('older text') })).toBe(local);
+    expect(restoreOffer(local, server(4, spec('older text')))).toBe(local);
   });
 
   it('a bug-hunt copy that differs only in its marked lines is offered', () => {
     const local = copy(bugHunt([[3, 4]], 'why'), 2);
-    expect(restoreOffer(local, { revision: 2, submission: bugHunt([[3, 3]], 'why') })).toBe(local);
+    expect(restoreOffer(local, server(2, bugHunt([[3, 3]], 'why')))).toBe(local);
+  });
+
+  it('text typed while a save was in flight, then the page died, is offered on the next load', async () => {
+    vi.useFakeTimers({ now: 1000 });
+    const storage = memoryStorage();
+    const local = localDraftStore(storage, KEY, Date.now, TAB_A);
+    const saver = new DraftSaver<Submission>({
+      // The save reaches the server, but its answer never comes back: the page dies first.
+      transport: () => new Promise(() => undefined),
+      revision: 3,
+      submission: spec('The link'),
+      same: sameSubmission,
+      local,
+    });
+    saver.change(spec('The link expires'));
+    saver.flush();
+    vi.advanceTimersByTime(40);
+    saver.change(spec('The link expires after 7 days'));
+    await vi.advanceTimersByTimeAsync(0);
+
+    // The save in flight became revision 4 a moment after the last keystroke (1,060 > 1,040).
+    const latest = server(4, spec('The link expires'), 1060, TAB_A);
+    const offered = restoreOffer(local.read(), latest);
+    expect(offered?.submission).toEqual(spec('The link expires after 7 days'));
+    expect(offered?.baseRevision).toBe(3);
+  });
+
+  it('a copy written after the server’s latest revision was saved is offered, whichever tab saved it', () => {
+    const local = copy(spec('typed offline'), 3, 2000, TAB_A);
+    expect(restoreOffer(local, server(5, spec('other tab'), 1500, TAB_B))).toBe(local);
+    const untracked = copy(spec('typed offline'), 3, 2000, null);
+    expect(restoreOffer(untracked, server(4, spec('in flight'), 1990, null))).toBe(untracked);
   });
 
   it('nothing is offered when there is no copy', () => {
-    expect(restoreOffer(null, { revision: 0, submission: spec('') })).toBeNull();
+    expect(restoreOffer(null, server(0, spec(''), null))).toBeNull();
   });
 
   it('nothing is offered when the server already has the same text', () => {
-    expect(restoreOffer(copy(spec('same'), 4), { revision: 4, submission: spec('same') })).toBeNull();
-    expect(
-      restoreOffer(copy(bugHunt([[3, 4]], 'why'), 4), { revision: 4, submission: bugHunt([[3, 4]], 'why') }),
-    ).toBeNull();
+    expect(restoreOffer(copy(spec('same'), 4), server(4, spec('same')))).toBeNull();
+    expect(restoreOffer(copy(bugHunt([[3, 4]], 'why'), 4), server(4, bugHunt([[3, 4]], 'why')))).toBeNull();
+    // Even when the copy's own tab saved it, or saved it before the copy was written.
+    expect(restoreOffer(copy(spec('same'), 3, 10, TAB_A), server(4, spec('same'), 5, TAB_A))).toBeNull();
   });
 
-  it('nothing is offered when another tab saved on top of the copy’s revision', () => {
-    expect(restoreOffer(copy(spec('stale text'), 3), { revision: 4, submission: spec('other tab') })).toBeNull();
+  it('nothing is offered when another tab saved on top of the copy’s revision after the copy was written', () => {
+    expect(
+      restoreOffer(copy(spec('stale text'), 3, 1000, TAB_A), server(4, spec('other tab'), 2000, TAB_B)),
+    ).toBeNull();
+    // Nor when the copy's tab is unknown: the later save stands.
+    expect(restoreOffer(copy(spec('stale text'), 3, 1000), server(4, spec('other tab'), 2000))).toBeNull();
   });
 
   it('nothing is offered when the copy is an answer of another kind', () => {
-    expect(restoreOffer(copy(spec('text'), 4), { revision: 4, submission: bugHunt([]) })).toBeNull();
+    expect(restoreOffer(copy(spec('text'), 4), server(4, bugHunt([])))).toBeNull();
+    expect(restoreOffer(copy(spec('text'), 3, 10, TAB_A), server(4, bugHunt([]), 5, TAB_A))).toBeNull();
   });
 });

@@ -2,8 +2,8 @@
  * How a failed draft save is turned into what the saver does next (web/src/exercise-sessions.ts): retry what
  * can pass, stop when the exercise is closed, hold back text the server refused.
  */
-import { describe, expect, it } from 'vitest';
-import { ApiFailure, type FailureCode } from '../../web/src/api-failure.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiFailure, type FailureCode, failureFrom } from '../../web/src/api-failure.js';
 import { saveOutcomeOf } from '../../web/src/exercise-sessions.js';
 
 const failure = (status: number, code: FailureCode, message: string) => new ApiFailure(status, code, message);
@@ -21,6 +21,44 @@ describe('bad network: failures that can pass are retried', () => {
       type: 'retry',
       message: `failed with ${status}`,
     });
+  });
+});
+
+describe('bad network: a busy server says how long to wait', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const busy = (retryAfter: string | null) =>
+    failureFrom(
+      new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'Too many saves. Wait a moment.' } }), {
+        status: 429,
+        headers: retryAfter === null ? {} : { 'Retry-After': retryAfter },
+      }),
+    );
+
+  it('429 with Retry-After in seconds is retried no sooner than that, with the server’s message', async () => {
+    expect(saveOutcomeOf(await busy('12'))).toEqual({
+      type: 'retry',
+      message: 'Too many saves. Wait a moment.',
+      retryAfterMs: 12_000,
+    });
+  });
+
+  it('429 with Retry-After as a date waits until then by this computer’s clock', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-25T10:00:00Z') });
+    const failure = await busy('Wed, 25 Nov 2026 10:00:30 GMT');
+    expect(failure.details.retryAt).toEqual(new Date('2026-11-25T10:00:30Z'));
+    expect(saveOutcomeOf(failure)).toMatchObject({ type: 'retry', retryAfterMs: 30_000 });
+    // A date already past asks for no wait at all.
+    expect(saveOutcomeOf(await busy('Wed, 25 Nov 2026 09:59:00 GMT'))).toMatchObject({ retryAfterMs: 0 });
+  });
+
+  it('429 without Retry-After, or with one that is not a time, is retried with the usual backoff', async () => {
+    const message = 'Too many saves. Wait a moment.';
+    expect(saveOutcomeOf(await busy(null))).toEqual({ type: 'retry', message });
+    expect(saveOutcomeOf(await busy('soon'))).toEqual({ type: 'retry', message });
+    expect(saveOutcomeOf(await busy('-5'))).toEqual({ type: 'retry', message });
   });
 });
 

@@ -15,7 +15,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: FailureCode,
     message: string,
-    readonly details: { requestId?: string; issues?: FailureIssue[]; retryAt?: Date } = {},
+    /** retryAt and retryAfterMs: when the server said to try again (Retry-After), as a time and as a wait. */
+    readonly details: { requestId?: string; issues?: FailureIssue[]; retryAt?: Date; retryAfterMs?: number } = {},
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -35,11 +36,11 @@ export async function failureFrom(response: ErrorResponse): Promise<ApiFailure> 
       `The server answered ${[response.status, response.statusText].filter(Boolean).join(' ')}. Try again in a moment.`,
     );
   }
-  const retryAt = parseRetryAfter(response.headers.get('Retry-After'), new Date());
+  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), Date.now());
   return new ApiFailure(response.status, error.code, error.message, {
     ...(error.requestId ? { requestId: error.requestId } : {}),
     ...(error.issues ? { issues: error.issues } : {}),
-    ...(retryAt ? { retryAt } : {}),
+    ...(retryAfterMs !== undefined ? { retryAt: new Date(Date.now() + retryAfterMs), retryAfterMs } : {}),
   });
 }
 
@@ -70,11 +71,17 @@ function serverError(text: string): ServerError | null {
   return error as ServerError;
 }
 
-/** Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3); either way, when to try again. */
-function parseRetryAfter(value: string | null, now: Date): Date | undefined {
+/**
+ * Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3); either way, the wait in
+ * milliseconds (never negative). A date is read against this computer's clock, which may be off: servers
+ * that care send seconds. Whoever waits caps the wait (autosave: AUTOSAVE_TIMING.maxRetryAfterMs).
+ */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
   const trimmed = value?.trim();
   if (!trimmed) return undefined;
-  if (/^\d+$/.test(trimmed)) return new Date(now.getTime() + Number(trimmed) * 1000);
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // An HTTP date names its day and month ("Wed, 25 Nov 2026 10:00:30 GMT"); Date.parse alone reads "-5" as a year.
+  if (!/[A-Za-z]{3}/.test(trimmed)) return undefined;
   const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : new Date(at);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

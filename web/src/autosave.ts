@@ -7,7 +7,11 @@
  * - One request in flight at a time: text typed meanwhile waits, and only the newest text is sent next.
  * - Each request carries the revision it was based on; a success moves the base to the revision the
  *   server gave. A conflict (another tab saved first) is reported, and this tab's text is the latest.
- * - A failed request (no network, 5xx) is retried after 1 s, 2 s, 4 s … up to 30 s, until it succeeds.
+ * - Each request also carries a sequence number, higher than any this page sent before: when two of this
+ *   tab's saves reach the server out of order (the page-close save overtaking the one in flight), the server
+ *   keeps both but lets only the newest become the latest (ADR 012).
+ * - A failed request (no network, 5xx) is retried after 1 s, 2 s, 4 s … up to 30 s, until it succeeds; when
+ *   the server says how long to wait (429 with Retry-After), no save goes before then, up to a minute.
  *   A rejected one (too large, invalid) is not retried until the text changes; a closed exercise (409:
  *   submitted, or the attempt finished) stops the saver.
  * - Every change is also written to a local copy, cleared once the server holds that text.
@@ -15,14 +19,18 @@
 
 export type SaveOutcome =
   | { type: 'saved'; revision: number; conflict: boolean }
-  /** Nothing reached the server, or it failed on its side: send again later. */
-  | { type: 'retry'; message: string }
+  /**
+   * Nothing reached the server, or it failed on its side: send again later. retryAfterMs: the server asked
+   * for at least this long a wait (Retry-After).
+   */
+  | { type: 'retry'; message: string; retryAfterMs?: number }
   /** The server refused this text (too large, invalid): sending it again would fail the same way. */
   | { type: 'rejected'; message: string }
   /** The exercise no longer takes drafts: it was submitted, or the attempt finished. */
   | { type: 'closed'; message: string };
 
-export type SaveRequest<S> = { baseRevision: number; submission: S; keepalive: boolean };
+/** seq: this save's place among the saves this page sent, for the server to order them (ADR 012). */
+export type SaveRequest<S> = { baseRevision: number; submission: S; keepalive: boolean; seq: number };
 /** Sends one save. It answers every failure as an outcome; a throw is a bug, logged and retried. */
 export type SaveTransport<S> = (request: SaveRequest<S>) => Promise<SaveOutcome>;
 
@@ -57,18 +65,33 @@ export const AUTOSAVE_TIMING = {
   maxWaitMs: 5000,
   firstRetryMs: 1000,
   maxRetryMs: 30_000,
+  /**
+   * The longest wait a server's Retry-After can impose. In a timed assessment a longer wait costs the
+   * candidate more than one more request costs the server; the local copy holds the text meanwhile.
+   */
+  maxRetryAfterMs: 60_000,
 };
 export type AutosaveTiming = typeof AUTOSAVE_TIMING;
 
-/** The wait before retry number `failures` (0-based): 1 s, 2 s, 4 s … capped. */
-export function retryDelay(failures: number, timing: AutosaveTiming = AUTOSAVE_TIMING): number {
-  return Math.min(timing.firstRetryMs * 2 ** failures, timing.maxRetryMs);
+/**
+ * The wait before retry number `failures` (0-based): 1 s, 2 s, 4 s … capped; never less than the wait the
+ * server asked for (retryAfterMs), itself capped at maxRetryAfterMs.
+ */
+export function retryDelay(
+  failures: number,
+  timing: AutosaveTiming = AUTOSAVE_TIMING,
+  retryAfterMs: number | undefined = undefined,
+): number {
+  const backoff = Math.min(timing.firstRetryMs * 2 ** failures, timing.maxRetryMs);
+  if (retryAfterMs === undefined || !Number.isFinite(retryAfterMs)) return backoff;
+  return Math.max(backoff, Math.min(Math.max(0, retryAfterMs), timing.maxRetryAfterMs));
 }
 
 /**
  * now: send at once. keepalive: the same, as a request that may outlive the page (page hidden).
  * unload: the page is going away for good: also send the newest text beside a request in flight, since
- * that request may die with the page.
+ * that request may die with the page; and send even while the server asked to wait, as this is the last
+ * chance. Either way both carry their sequence numbers, so the newest text ends as the latest revision.
  */
 export type FlushMode = 'now' | 'keepalive' | 'unload';
 
@@ -89,6 +112,11 @@ export type DraftSaverOptions<S> = {
   onClosed?: (message: string) => void;
   /** Starts closed: an exercise already submitted. */
   closed?: boolean;
+  /**
+   * The next sequence number: shared by every saver of the page, so that a saver made again for the same
+   * exercise (after a reload of it) still numbers its saves above the old one's. Default: 1, 2, 3 …
+   */
+  nextSeq?: () => number;
 };
 
 const browserTimers: Timers = {
@@ -111,7 +139,13 @@ export class DraftSaver<S> {
   #debounce: unknown = null;
   #maxWait: unknown = null;
   #retry: unknown = null;
+  /** How the waiting retry goes: as keep-alive once the page was hidden. */
+  #retryMode: 'now' | 'keepalive' = 'now';
   #failures = 0;
+  /** The server asked that nothing be sent before this time (local epoch milliseconds). */
+  #holdUntil: number | null = null;
+  #lastSeq = 0;
+  readonly #nextSeq: () => number;
   #state: SaverState;
   readonly #listeners = new Set<() => void>();
   #waiters: ((settled: Settled) => void)[] = [];
@@ -122,6 +156,7 @@ export class DraftSaver<S> {
     this.#timing = options.timing ?? AUTOSAVE_TIMING;
     this.#latest = options.submission;
     this.#revision = options.revision;
+    this.#nextSeq = options.nextSeq ?? (() => ++this.#lastSeq);
     this.#state = {
       status: options.closed ? 'closed' : 'saved',
       revision: options.revision,
@@ -156,16 +191,18 @@ export class DraftSaver<S> {
   flush(mode: FlushMode = 'now'): void {
     if (this.#state.status === 'closed') return;
     if (mode === 'unload' && this.#inFlight && this.#dirty) {
-      // The page is being discarded: nobody will read the answer, and the server keeps both revisions.
+      // The page is being discarded: nobody will read the answer. The server keeps both revisions, and the
+      // higher sequence number makes this one the latest whichever arrives first.
       this.#options
-        .transport({ baseRevision: this.#revision, submission: this.#latest, keepalive: true })
+        .transport({ baseRevision: this.#revision, submission: this.#latest, keepalive: true, seq: this.#nextSeq() })
         .catch((error: unknown) => console.error('Saving the draft as the page closed failed', error));
       return;
     }
+    if (mode === 'unload') this.#holdUntil = null;
     this.#send(mode === 'now' ? 'now' : 'keepalive');
   }
 
-  /** Sends at once when a retry is waiting (the browser says it is back online). */
+  /** Sends at once when a retry is waiting (the browser says it is back online), unless the server asked to wait. */
   retryNow(): void {
     if (this.#retry !== null) this.#send('now');
   }
@@ -207,6 +244,12 @@ export class DraftSaver<S> {
       return;
     }
     if (!this.#dirty) return;
+    // The server asked for a wait (Retry-After): the retry timer, already set for then, sends the newest text.
+    if (this.#holdUntil !== null && this.#timers.now() < this.#holdUntil && this.#retry !== null) {
+      if (mode === 'keepalive') this.#retryMode = 'keepalive';
+      return;
+    }
+    this.#holdUntil = null;
     if (this.#retry !== null) {
       this.#timers.clearTimeout(this.#retry);
       this.#retry = null;
@@ -217,7 +260,7 @@ export class DraftSaver<S> {
     // A retry after a failure still reads "offline" until one succeeds: no flicker while the network is down.
     if (this.#failures === 0) this.#update({ status: 'saving', message: null, retryAt: null });
     this.#options
-      .transport({ baseRevision: this.#revision, submission, keepalive: mode === 'keepalive' })
+      .transport({ baseRevision: this.#revision, submission, keepalive: mode === 'keepalive', seq: this.#nextSeq() })
       .catch((error: unknown): SaveOutcome => {
         console.error('Saving the draft failed unexpectedly', error);
         return { type: 'retry', message: 'Saving failed unexpectedly; trying again.' };
@@ -232,6 +275,7 @@ export class DraftSaver<S> {
       case 'saved': {
         this.#revision = outcome.revision;
         this.#failures = 0;
+        this.#holdUntil = null;
         if (outcome.conflict) this.#options.onConflict?.();
         if (this.#dirty) {
           this.#options.local?.write(this.#latest, this.#revision);
@@ -248,19 +292,21 @@ export class DraftSaver<S> {
         // What was sent is not saved; the newest text (which contains it) goes with the retry.
         this.#dirty = true;
         this.#clearChangeTimers();
-        const delay = retryDelay(this.#failures, this.#timing);
+        const delay = retryDelay(this.#failures, this.#timing, outcome.retryAfterMs);
         this.#failures += 1;
-        const keepalive = this.#followUp === 'keepalive';
+        this.#holdUntil = outcome.retryAfterMs === undefined ? null : this.#timers.now() + delay;
+        this.#retryMode = this.#followUp === 'keepalive' ? 'keepalive' : 'now';
         this.#followUp = null;
         this.#retry = this.#timers.setTimeout(() => {
           this.#retry = null;
-          this.#send(keepalive ? 'keepalive' : 'now');
+          this.#send(this.#retryMode);
         }, delay);
         this.#update({ status: 'offline', message: outcome.message, retryAt: this.#timers.now() + delay });
         return;
       }
       case 'rejected': {
         this.#failures = 0;
+        this.#holdUntil = null;
         this.#update({ status: 'rejected', message: outcome.message, retryAt: null });
         // Text typed since may be accepted (shorter, say): it goes on its own timer.
         if (this.#dirty) this.#continue();
@@ -313,6 +359,7 @@ export class DraftSaver<S> {
     if (this.#retry !== null) this.#timers.clearTimeout(this.#retry);
     this.#retry = null;
     this.#followUp = null;
+    this.#holdUntil = null;
   }
 
   #update(next: Omit<SaverState, 'revision'>): void {

@@ -1,9 +1,10 @@
 /**
  * Calls that must eventually succeed (submitting at the deadline, finishing): retried with the autosave
- * backoff for as long as the failure is one that can pass (no network, a server error).
+ * backoff for as long as the failure is one that can pass (no network, a server error), never sooner than
+ * the server's Retry-After (capped as autosave caps it).
  */
 import { ApiFailure } from './api-failure';
-import { retryDelay } from './autosave';
+import { AUTOSAVE_TIMING, retryDelay } from './autosave';
 
 export function isTransient(failure: ApiFailure): boolean {
   return failure.status === 0 || failure.status === 408 || failure.status === 429 || failure.status >= 500;
@@ -16,7 +17,8 @@ export async function untilDone<T>(run: () => Promise<T>, onRetry: (failure: Api
     } catch (error) {
       if (!(error instanceof ApiFailure) || !isTransient(error)) throw error;
       onRetry(error);
-      await new Promise((resolve) => setTimeout(resolve, retryDelay(failures)));
+      const wait = retryDelay(failures, AUTOSAVE_TIMING, error.details.retryAfterMs);
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 }

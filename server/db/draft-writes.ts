@@ -1,0 +1,221 @@
+/**
+ * Writing draft revisions, group-committed (ADR 013): saves that arrive while a batch is being written go
+ * together in the next transaction, with one query that locks all their attempts and reads what decides
+ * where each save goes, one multi-row INSERT and one COMMIT. Every rule holds per save, in arrival order,
+ * exactly as if each had its own transaction: a finished attempt or a submitted exercise refuses it (409),
+ * a save not based on the latest draft is kept as a conflict, one overtaken by a newer save of its tab is
+ * kept as superseded (ADR 012), a save after the deadline is marked late. A save is acknowledged only
+ * after its COMMIT. The same SQL runs on PGlite and PostgreSQL.
+ */
+import type { Submission } from '../content/schema.js';
+import { ApiError } from '../errors.js';
+import { Coalescer, type Outcome } from './coalescer.js';
+import type { Db, Queryable } from './db.js';
+
+/** Which page load sent a save, and its place among that page's saves (ADR 012). */
+export type DraftTab = { id: string; seq: number };
+
+export type DraftSave = { baseRevision: number; submission: Submission; tab?: DraftTab | undefined };
+
+export type SavedDraft = {
+  revision: number;
+  conflict: boolean;
+  /** A newer save of the same tab was already stored: this one is kept but is not the latest draft. */
+  superseded: boolean;
+  latestBefore: number;
+  savedAt: Date;
+  late: boolean;
+};
+
+/** A save as the writer takes it: already validated against its exercise. */
+export type PendingSave = DraftSave & {
+  attemptId: string;
+  exerciseId: string;
+  deadlineAt: Date;
+  now: Date;
+};
+
+/** What decides where a save goes, read under the attempt's lock. */
+export type DraftState = {
+  /** The highest revision number of the draft, superseded or not (0: none). */
+  last: number;
+  /** The latest draft (not superseded) and the tab that saved it. */
+  liveRevision: number | null;
+  liveTab: string | null;
+  /** The highest sequence number the saving tab has stored for this draft. */
+  tabSeq: number | null;
+};
+
+/**
+ * Where a save goes: always appended as the next revision. Superseded when its tab already stored a save
+ * numbered as high or higher (this one was overtaken on the way). A conflict when it was not based on the
+ * latest draft and that draft came from elsewhere (another tab, or a client that names no tab): a tab's
+ * own earlier save landing in between is not a race with anyone.
+ */
+export function placeDraft(
+  state: DraftState,
+  save: Pick<DraftSave, 'baseRevision' | 'tab'>,
+): { revision: number; conflict: boolean; superseded: boolean } {
+  const superseded = save.tab !== undefined && state.tabSeq !== null && save.tab.seq <= state.tabSeq;
+  const live = state.liveRevision ?? 0;
+  const ownLatest = save.tab !== undefined && state.liveTab === save.tab.id;
+  const conflict = !superseded && save.baseRevision !== live && !ownLatest;
+  return { revision: state.last + 1, conflict, superseded };
+}
+
+/** The most saves in one transaction, and the most submission bytes (a draft may be 256 KB). */
+const MAX_BATCH_SAVES = 200;
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+type Prepared = PendingSave & { json: string };
+
+/**
+ * The writer of one database. It belongs to the database handle and goes with it (a WeakMap, not a
+ * global): two apps on two databases share nothing, two on the same database share its queue, as they
+ * share its rows.
+ */
+const writers = new WeakMap<Db, Coalescer<Prepared, SavedDraft>>();
+
+/** Appends one save, in the next batch; resolves after the batch's COMMIT. */
+export function writeDraft(db: Db, save: PendingSave): Promise<SavedDraft> {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = new Coalescer<Prepared, SavedDraft>((saves) => db.transaction((tx) => writeBatch(tx, saves)), {
+      maxItems: MAX_BATCH_SAVES,
+      maxWeight: MAX_BATCH_BYTES,
+      weigh: (save) => save.json.length,
+    });
+    writers.set(db, writer);
+  }
+  return writer.push({ ...save, json: JSON.stringify(save.submission) });
+}
+
+/** The state of one draft (attempt and exercise) as a batch goes through it. */
+type DraftRow = {
+  attemptId: string;
+  exerciseId: string;
+  tabId: string | null;
+  finished: boolean;
+  submitted: boolean;
+  last: number;
+  liveRevision: number | null;
+  liveTab: string | null;
+  tabSeq: number | null;
+};
+type Draft = Omit<DraftRow, 'tabId' | 'tabSeq'> & { tabSeqs: Map<string, number | null> };
+
+async function writeBatch(tx: Queryable, saves: Prepared[]): Promise<Outcome<SavedDraft>[]> {
+  const drafts = await lockAndRead(tx, saves);
+  const outcomes: Outcome<SavedDraft>[] = [];
+  const rows: unknown[][] = [];
+  for (const save of saves) {
+    const draft = drafts.get(draftKey(save.attemptId, save.exerciseId));
+    const refusal = !draft
+      ? new ApiError('not_found', 'No such attempt.')
+      : draft.finished
+        ? new ApiError('conflict', 'This assessment is finished: nothing more can be saved.')
+        : draft.submitted
+          ? new ApiError('conflict', 'This exercise is already submitted: it can no longer be changed.')
+          : null;
+    if (!draft || refusal) {
+      outcomes.push({ ok: false, error: refusal });
+      continue;
+    }
+    const tabSeq = save.tab ? (draft.tabSeqs.get(save.tab.id) ?? null) : null;
+    const state: DraftState = { last: draft.last, liveRevision: draft.liveRevision, liveTab: draft.liveTab, tabSeq };
+    const placed = placeDraft(state, save);
+    // The next save of the same draft in this batch sees this one, as it would after this one's COMMIT.
+    draft.last = placed.revision;
+    if (!placed.superseded) {
+      draft.liveRevision = placed.revision;
+      draft.liveTab = save.tab?.id ?? null;
+    }
+    if (save.tab) draft.tabSeqs.set(save.tab.id, Math.max(save.tab.seq, tabSeq ?? 0));
+    rows.push([
+      save.attemptId,
+      save.exerciseId,
+      placed.revision,
+      save.baseRevision,
+      placed.conflict,
+      save.json,
+      save.now,
+      save.tab?.id ?? null,
+      save.tab?.seq ?? null,
+      placed.superseded,
+    ]);
+    outcomes.push({
+      ok: true,
+      value: { ...placed, latestBefore: state.last, savedAt: save.now, late: save.now > save.deadlineAt },
+    });
+  }
+  if (rows.length > 0) {
+    await tx.query(
+      `INSERT INTO draft_revisions (attempt_id, exercise_id, revision, base_revision, conflict, submission, saved_at,
+                                    tab_id, tab_seq, superseded)
+       VALUES ${placeholders(rows.length, 10)}`,
+      rows.flat(),
+    );
+  }
+  return outcomes;
+}
+
+/**
+ * One round trip for the whole batch: locks every attempt it touches (in id order, so that two batches,
+ * or a batch and a submit, on PostgreSQL never wait on each other in a cycle) and reads, per draft, what
+ * decides where its saves go, with the highest sequence number of each tab that is saving to it.
+ */
+async function lockAndRead(tx: Queryable, saves: Prepared[]): Promise<Map<string, Draft>> {
+  const keys = new Map<string, [attemptId: string, exerciseId: string, tabId: string | null]>();
+  for (const save of saves) {
+    const tabId = save.tab?.id ?? null;
+    keys.set(`${draftKey(save.attemptId, save.exerciseId)}\u0000${tabId ?? ''}`, [
+      save.attemptId,
+      save.exerciseId,
+      tabId,
+    ]);
+  }
+  const rows = await tx.query<DraftRow>(
+    `SELECT p.attempt_id AS "attemptId", p.exercise_id AS "exerciseId", p.tab_id AS "tabId",
+            a.finished_at IS NOT NULL AS finished,
+            EXISTS (SELECT 1 FROM submissions s WHERE s.attempt_id = a.id AND s.exercise_id = p.exercise_id) AS submitted,
+            COALESCE((SELECT max(revision) FROM draft_revisions d
+                       WHERE d.attempt_id = a.id AND d.exercise_id = p.exercise_id), 0)::int AS last,
+            live.revision AS "liveRevision", live.tab_id AS "liveTab",
+            (SELECT max(tab_seq) FROM draft_revisions d
+              WHERE d.attempt_id = a.id AND d.exercise_id = p.exercise_id AND d.tab_id = p.tab_id)::int AS "tabSeq"
+       FROM (VALUES ${placeholders(keys.size, 3, ['text', 'text', 'text'])}) AS p (attempt_id, exercise_id, tab_id)
+       JOIN attempts a ON a.id = p.attempt_id
+       LEFT JOIN LATERAL (SELECT revision, tab_id FROM draft_revisions d
+                           WHERE d.attempt_id = a.id AND d.exercise_id = p.exercise_id AND NOT d.superseded
+                           ORDER BY revision DESC LIMIT 1) live ON true
+      ORDER BY a.id
+        FOR UPDATE OF a`,
+    [...keys.values()].flat(),
+  );
+  const drafts = new Map<string, Draft>();
+  for (const { tabId, tabSeq, ...row } of rows) {
+    const key = draftKey(row.attemptId, row.exerciseId);
+    let draft = drafts.get(key);
+    if (!draft) {
+      draft = { ...row, tabSeqs: new Map() };
+      drafts.set(key, draft);
+    }
+    if (tabId !== null) draft.tabSeqs.set(tabId, tabSeq);
+  }
+  return drafts;
+}
+
+function draftKey(attemptId: string, exerciseId: string): string {
+  return `${attemptId}\u0000${exerciseId}`;
+}
+
+/** "($1, $2), ($3, $4)" for `rows` rows of `columns` parameters, each cast when types are given. */
+function placeholders(rows: number, columns: number, types: string[] = []): string {
+  return Array.from({ length: rows }, (_, row) => {
+    const cells = Array.from({ length: columns }, (_, column) => {
+      const type = types[column];
+      return `$${row * columns + column + 1}${type ? `::${type}` : ''}`;
+    });
+    return `(${cells.join(', ')})`;
+  }).join(', ');
+}

@@ -1,0 +1,72 @@
+/**
+ * The invite behind a candidate's token, with its assessment and attempt: every candidate request starts
+ * here. Lookups that arrive while one is running are answered together by one query (coalescer.ts), which
+ * under load costs little more than a single lookup (ADR 013). Nothing is cached: a revoked invite or a
+ * finished attempt is seen by the very next request.
+ */
+import { hashToken } from '../auth/tokens.js';
+import type { Assessment, Invite } from './assessments.js';
+import type { Attempt, TokenAccess } from './attempts.js';
+import { Coalescer } from './coalescer.js';
+import type { Queryable } from './db.js';
+
+/** The most tokens in one query. */
+const MAX_BATCH_TOKENS = 200;
+
+type AccessRow = Invite & { tokenHash: string; assessment: Assessment; attempt: Attempt | null };
+
+/** The access behind each token found (unknown tokens are absent), in one query. */
+export async function accessByTokens(db: Queryable, tokens: string[]): Promise<Map<string, TokenAccess>> {
+  const hashes = tokens.map(hashToken);
+  const rows = await db.query<AccessRow>(
+    `SELECT i.token_hash AS "tokenHash", i.id, i.assessment_id AS "assessmentId", i.name, i.email,
+            i.expires_at AS "expiresAt", i.revoked_at AS "revokedAt",
+            json_build_object('id', s.id, 'name', s.name, 'exerciseIds', s.exercise_ids, 'minutes', s.minutes,
+                              'createdAt', s.created_at) AS assessment,
+            CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object(
+              'id', t.id, 'inviteId', t.invite_id, 'assessmentId', t.assessment_id,
+              'exerciseVersions', t.exercise_versions, 'startedAt', t.started_at, 'deadlineAt', t.deadline_at,
+              'finishedAt', t.finished_at) END AS attempt
+       FROM invites i JOIN assessments s ON s.id = i.assessment_id LEFT JOIN attempts t ON t.invite_id = i.id
+      WHERE i.token_hash IN (${hashes.map((_, i) => `$${i + 1}`).join(', ')})`,
+    hashes,
+  );
+  const byHash = new Map(rows.map((row) => [row.tokenHash, toAccess(row)]));
+  const found = new Map<string, TokenAccess>();
+  tokens.forEach((token, i) => {
+    const access = byHash.get(hashes[i] ?? '');
+    if (access) found.set(token, access);
+  });
+  return found;
+}
+
+const loaders = new WeakMap<Queryable, Coalescer<string, TokenAccess | null>>();
+
+/** The access behind one token, looked up together with whatever other lookups are waiting. */
+export function loadAccess(db: Queryable, token: string): Promise<TokenAccess | null> {
+  let loader = loaders.get(db);
+  if (!loader) {
+    loader = new Coalescer<string, TokenAccess | null>(
+      async (tokens) => {
+        const found = await accessByTokens(db, [...new Set(tokens)]);
+        return tokens.map((token) => ({ ok: true, value: found.get(token) ?? null }));
+      },
+      { maxItems: MAX_BATCH_TOKENS },
+    );
+    loaders.set(db, loader);
+  }
+  return loader.push(token);
+}
+
+function toAccess({ tokenHash: _, assessment, attempt, ...invite }: AccessRow): TokenAccess {
+  return {
+    invite,
+    assessment: { ...assessment, createdAt: new Date(assessment.createdAt) },
+    attempt: attempt && {
+      ...attempt,
+      startedAt: new Date(attempt.startedAt),
+      deadlineAt: new Date(attempt.deadlineAt),
+      finishedAt: attempt.finishedAt ? new Date(attempt.finishedAt) : null,
+    },
+  };
+}
