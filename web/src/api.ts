@@ -69,6 +69,11 @@ export function exportUrl(
   assessment: string | null | undefined,
   what: NonNullable<ExportQuery['what']> = 'scores',
 ): string {
-  const query = { format, what, ...(assessment ? { assessment } : {}) } satisfies ExportQuery;
+  // The server's default is the scores: their links stay as they were before the audit could be exported.
+  const query = {
+    format,
+    ...(what === 'scores' ? {} : { what }),
+    ...(assessment ? { assessment } : {}),
+  } satisfies ExportQuery;
   return `/api/staff/export?${new URLSearchParams(query)}`;
 }
