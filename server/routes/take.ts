@@ -268,8 +268,12 @@ export const takeRoutes = router()
 async function resolve(c: Context<AppEnv>, token: string): Promise<TokenAccess> {
   const { db, clock } = c.var.deps;
   const access = await loadAccess(db, token);
-  if (!access || access.invite.revokedAt) {
+  if (!access) {
     throw new ApiError('not_found', 'This link is not valid. Check that you copied all of it, or ask for a new one.');
+  }
+  // Only the holder of the token reaches this: telling them it was withdrawn saves them checking the copy.
+  if (access.invite.revokedAt) {
+    throw new ApiError('not_found', 'This link was withdrawn by the team that sent it. Ask them for a new one.');
   }
   if (!access.attempt && access.invite.expiresAt <= clock()) {
     throw new ApiError('gone', 'This link has expired. Ask the team that invited you for a new one.');

@@ -184,7 +184,7 @@ describe('an admin runs an assessment', () => {
     await candidate.page.goto(link);
     const problem = candidate.page.getByTestId('link-problem');
     await problem.waitFor();
-    expect(await problem.textContent()).toContain('This link is not valid');
+    expect(await problem.textContent()).toContain('This link was withdrawn by the team that sent it.');
     expect(await candidate.page.getByTestId('time-left').count()).toBe(0);
 
     expect([...admin.errors, ...candidate.errors]).toEqual([]);
