@@ -73,49 +73,18 @@ export function ReviewActions({
       </p>
 
       <div className="review-buttons">
-        {confirmed ? (
-          <>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={saving !== null}
-              onClick={() => onSave('confirm')}
-              data-testid="confirm-button"
-            >
-              {saving === 'confirm' ? 'Saving…' : 'Save changes, keep confirmed'}
-            </button>
-            <button
-              type="button"
-              className="button button-quiet"
-              disabled={saving !== null}
-              onClick={() => onSave('reopen')}
-              data-testid="reopen-button"
-            >
-              {saving === 'reopen' ? 'Reopening…' : 'Reopen'}
-            </button>
-          </>
-        ) : (
-          <>
-            <button
-              type="button"
-              className="button button-quiet"
-              disabled={saving !== null}
-              onClick={() => onSave('save')}
-              data-testid="save-button"
-            >
-              {saving === 'save' ? 'Saving…' : 'Save'}
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={saving !== null}
-              onClick={() => onSave('confirm')}
-              data-testid="confirm-button"
-            >
-              {saving === 'confirm' ? 'Confirming…' : 'Confirm'}
-            </button>
-          </>
-        )}
+        {(confirmed ? CONFIRMED_ACTIONS : OPEN_ACTIONS).map((action) => (
+          <button
+            key={action.kind}
+            type="button"
+            className={`button ${action.primary ? 'button-primary' : 'button-quiet'}`}
+            disabled={saving !== null}
+            onClick={() => onSave(action.kind)}
+            data-testid={action.testId}
+          >
+            {saving === action.kind ? action.busy : action.label}
+          </button>
+        ))}
       </div>
 
       {next && (
@@ -140,3 +109,17 @@ export function ReviewActions({
     </div>
   );
 }
+
+type Action = { kind: SaveKind; label: string; busy: string; primary: boolean; testId: string };
+
+/** A confirmed review: changes keep it confirmed, or it is reopened. */
+const CONFIRMED_ACTIONS: Action[] = [
+  { kind: 'confirm', label: 'Save changes, keep confirmed', busy: 'Saving…', primary: true, testId: 'confirm-button' },
+  { kind: 'reopen', label: 'Reopen', busy: 'Reopening…', primary: false, testId: 'reopen-button' },
+];
+
+/** An open review: saved as a draft, or confirmed. */
+const OPEN_ACTIONS: Action[] = [
+  { kind: 'save', label: 'Save', busy: 'Saving…', primary: false, testId: 'save-button' },
+  { kind: 'confirm', label: 'Confirm', busy: 'Confirming…', primary: true, testId: 'confirm-button' },
+];
