@@ -6,13 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { type AppEnv, router } from './app-env.js';
 import { loadStaff } from './auth/middleware.js';
+import { bodyLimit } from './body-limit.js';
 import type { Deps } from './deps.js';
 import { ApiError, type ErrorCode, renderError, toErrorResponse } from './errors.js';
 import { assessmentRoutes } from './routes/assessments.js';
@@ -54,17 +54,7 @@ export function createApp(deps: Deps) {
       referrerPolicy: 'same-origin',
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        renderError(
-          c,
-          new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`),
-        ),
-    }),
-  );
+  app.use('/api/*', bodyLimit(MAX_BODY_BYTES));
   // Cross-site form posts (the classic CSRF vector) are refused on every state-changing route; JSON from
   // another origin cannot be sent without a CORS preflight, which this app never grants.
   app.use('/api/*', csrf());

@@ -5,8 +5,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { type AppEnv, router } from '../app-env.js';
+import { bodyLimit } from '../body-limit.js';
 import { candidateView } from '../content/candidate-view.js';
 import type { Exercise } from '../content/library.js';
 import { submissionSchema } from '../content/schema.js';
@@ -24,7 +24,7 @@ import {
   type TokenAccess,
 } from '../db/attempts.js';
 import { loadAccess } from '../db/token-access.js';
-import { ApiError, renderError } from '../errors.js';
+import { ApiError } from '../errors.js';
 import { onSubmitted } from '../grading/grading.js';
 import { candidateExerciseSchema, errorResponses } from './schemas.js';
 
@@ -149,14 +149,7 @@ const putDraft = createRoute({
   path: '/{token}/exercises/{exerciseId}/draft',
   summary: 'Autosave: append a draft revision based on baseRevision',
   middleware: [
-    bodyLimit({
-      maxSize: MAX_DRAFT_BYTES,
-      onError: (c) =>
-        renderError(
-          c,
-          new ApiError('payload_too_large', `A draft may be at most ${MAX_DRAFT_BYTES / 1024} KB. Shorten it to save.`),
-        ),
-    }),
+    bodyLimit(MAX_DRAFT_BYTES, `A draft may be at most ${MAX_DRAFT_BYTES / 1024} KB. Shorten it to save.`),
   ] as const,
   request: {
     params: exerciseParams,

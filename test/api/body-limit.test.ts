@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../server/app.js';
-import { type TestApp, testApp } from '../helpers/test-app.js';
+import { MAX_DRAFT_BYTES } from '../../server/routes/take.js';
+import { createAssessment, invite } from '../helpers/attempts.js';
+import { json, type TestApp, testApp } from '../helpers/test-app.js';
 
 let t: TestApp;
 let server: ServerType;
@@ -25,21 +27,23 @@ afterAll(async () => {
 });
 
 /**
- * POSTs to the login route, with Content-Length or, when chunked, in 64 KB pieces without it. Each request
- * on a connection of its own: a server that answers 413 early leaves the rest of that body unread.
+ * Sends a body (by default a POST to the login route), with Content-Length or, when chunked, in 64 KB
+ * pieces without it. Each request on a connection of its own: a server that answers 413 early leaves the
+ * rest of that body unread.
  */
-function post(body: string, how: 'declared' | 'chunked'): Promise<{ status: number; body: string }> {
+function post(
+  body: string,
+  how: 'declared' | 'chunked',
+  { method = 'POST', path = '/api/auth/login' } = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (how === 'declared') headers['content-length'] = String(Buffer.byteLength(body));
-    const req = request(
-      { agent: false, host: '127.0.0.1', port, method: 'POST', path: '/api/auth/login', headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      },
-    );
+    const req = request({ agent: false, host: '127.0.0.1', port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    });
     // The server may answer 413 and close before the whole body is written.
     req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? undefined : reject(error)));
     if (how === 'chunked') for (let i = 0; i < body.length; i += 65_536) req.write(body.slice(i, i + 65_536));
@@ -92,4 +96,26 @@ describe('the request body limit over HTTP', () => {
     });
     expect(res).toBe(413);
   });
+
+  for (const how of ['declared', 'chunked'] as const) {
+    it(`applies the draft route's own limit, and saves a draft under it (${how} length)`, async () => {
+      const admin = await t.signIn('admin');
+      const { token } = await invite(t, admin, await createAssessment(t, admin));
+      const start = await t.app.request(`/api/take/${token}/start`, json({}));
+      expect(start.status).toBe(200);
+      const draft = (text: string) => JSON.stringify({ baseRevision: 0, submission: { kind: 'spec', text } });
+      const path = `/api/take/${token}/exercises/canary-spec/draft`;
+
+      const over = await post(draft('x'.repeat(MAX_DRAFT_BYTES)), how, { method: 'PUT', path });
+      expect(over.status).toBe(413);
+      expect(JSON.parse(over.body).error.message).toBe('A draft may be at most 256 KB. Shorten it to save.');
+
+      const under = await post(draft('y'.repeat(200_000)), how, { method: 'PUT', path });
+      expect(under.status).toBe(200);
+      const saved = await t.app.request(`/api/take/${token}/exercises/canary-spec`);
+      const { draft: stored } = (await saved.json()) as { draft: { revision: number; submission: { text: string } } };
+      expect(stored.revision).toBe(1);
+      expect(stored.submission.text).toBe('y'.repeat(200_000));
+    });
+  }
 });
