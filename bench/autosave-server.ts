@@ -1,11 +1,11 @@
 /**
- * The server side of `npm run bench:autosave`: the real app on a fresh file-backed PGlite with N started
- * attempts, and a bare Hono route, each on its own port. Prints one JSON line with the ports and tokens.
+ * The server side of `npm run bench:autosave`: the real app as the server runs it (PGlite on its database
+ * thread, the HTTP settings of http-server.ts) on a fresh data directory with N started attempts, and a
+ * bare Hono route, each on its own port. Prints one JSON line with the ports and tokens.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from '../server/app.js';
 import { cachedSnapshots } from '../server/content/snapshots.js';
@@ -14,6 +14,7 @@ import { createAssessment, createInvite, findInviteByToken } from '../server/db/
 import { startAttempt } from '../server/db/attempts.js';
 import { openDatabase } from '../server/db/open.js';
 import { makeJudge } from '../server/grading/grading.js';
+import { listen as listenHttp } from '../server/http-server.js';
 
 const candidates = Number(process.argv[2] ?? 500);
 const dataDir = mkdtempSync(join(tmpdir(), 'audition-bench-'));
@@ -47,7 +48,7 @@ const app = createApp({
 const bare = new Hono().put('/bare/:token', async (c) => c.json({ revision: 1, length: (await c.req.text()).length }));
 
 const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
-  new Promise<number>((resolve) => serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port)));
+  new Promise<number>((resolve) => listenHttp(fetch, { port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port)));
 const [appPort, barePort] = [await listen(app.fetch), await listen(bare.fetch)];
 console.log(JSON.stringify({ appPort, barePort, tokens, dataDir }));
 process.on('SIGTERM', () => {

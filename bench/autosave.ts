@@ -6,11 +6,13 @@
  * Four loads: autocannon at full speed on each route (closed loop: CONNECTIONS requests always in flight);
  * autocannon at 1,000/s, which sends each connection's share of a second back to back at the top of every
  * second (a burst of CONNECTIONS concurrent requests, once a second); and an open loop (pacedLoad, below)
- * where saves leave at random times averaging 1,000/s, as thousands of candidates' saves do, each
- * candidate saving as the page does (its tab id and sequence, the revision of its last answer), with
- * latency counted from the time a save was due, so a slow server cannot hide its queue.
+ * where saves leave at random times averaging 1,000/s, as thousands of candidates' saves do: each candidate
+ * is a page with its own keep-alive connection, opened by loading its exercise, that saves as the page does
+ * (its tab id and sequence, the revision of its last answer), with latency counted from the time a save
+ * was due, so a slow server cannot hide its queue.
  *
- * Options: CANDIDATES (default 500), CONNECTIONS (100), SECONDS (10), DRAFT_KB (4).
+ * Options: CANDIDATES (default 5,000: the aim's 5,000 candidates saving every 5 s), CONNECTIONS (100),
+ * SECONDS (10), DRAFT_KB (4).
  */
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -19,7 +21,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { renderTable } from '../server/cli/table.js';
 
-const candidates = Number(process.env.CANDIDATES ?? 500);
+const candidates = Number(process.env.CANDIDATES ?? 5000);
 const connections = Number(process.env.CONNECTIONS ?? 100);
 const duration = Number(process.env.SECONDS ?? 10);
 const draftKb = Number(process.env.DRAFT_KB ?? 4);
@@ -89,12 +91,20 @@ type PacedOptions = {
  * are comparable) whether or not earlier ones were answered, as the saves of thousands of independent
  * candidates do. Latency counts from the moment a save was due, not from when a socket was free, so a
  * server that falls behind shows its queue (no coordinated omission). Each token is one candidate's page:
+ * one keep-alive connection, as a browser tab keeps, opened by loading the exercise before the clock starts;
  * it names its tab, numbers its saves, and bases each on the revision of its last answer.
  */
 async function pacedLoad({ port, tokens, text, rate, seconds, path }: PacedOptions): Promise<PacedResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
   const random = mulberry32(20261125);
-  const pages = tokens.map((token, i) => ({ token, tab: `bench-tab-${String(i).padStart(8, '0')}`, seq: 0, base: 0 }));
+  const pages = tokens.map((token, i) => ({
+    token,
+    tab: `bench-tab-${String(i).padStart(8, '0')}`,
+    seq: 0,
+    base: 0,
+    agent: new Agent({ keepAlive: true, maxSockets: 1 }),
+  }));
+  console.error(`Opening ${pages.length} candidates' pages (one connection each)…`);
+  for (let i = 0; i < pages.length; i += 100) await Promise.all(pages.slice(i, i + 100).map((page) => openPage(page)));
   const latencies: number[] = [];
   let errors = 0;
   const inFlight = new Set<Promise<void>>();
@@ -109,7 +119,7 @@ async function pacedLoad({ port, tokens, text, rate, seconds, path }: PacedOptio
     const done = new Promise<void>((resolve) => {
       const req = request(
         {
-          agent,
+          agent: page.agent,
           host: '127.0.0.1',
           port,
           method: 'PUT',
@@ -158,12 +168,27 @@ async function pacedLoad({ port, tokens, text, rate, seconds, path }: PacedOptio
   // Saves still unanswered 10 s after the last was due count as errors.
   await Promise.race([Promise.all(inFlight), sleep(10_000)]);
   errors += inFlight.size;
-  agent.destroy();
+  for (const page of pages) page.agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
   const answered = latencies.length;
   return { sent, answered, rps: answered / seconds, p50: at(0.5), p99: at(0.99), errors };
+}
+
+/** What a candidate's page does first: load its exercise, over the connection it then saves on. */
+function openPage(page: { token: string; agent: Agent }, port = appPort): Promise<void> {
+  return new Promise((resolve, reject) => {
+    request(
+      { agent: page.agent, host: '127.0.0.1', port, path: `/api/take/${page.token}/exercises/canary-spec` },
+      (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`page load: ${res.statusCode}`))));
+      },
+    )
+      .on('error', reject)
+      .end();
+  });
 }
 
 /** A small seeded generator, so that every run offers the same arrival times. */
@@ -193,7 +218,7 @@ try {
   );
   console.log(
     `\nautosave / bare throughput: ${(save.rps / bare.rps).toFixed(3)}; p99 ratio ${(save.p99 / Math.max(1, bare.p99)).toFixed(1)}×. ` +
-      `${candidates} candidates, ${connections} connections, ${draftKb} KB drafts, ${duration} s per run.`,
+      `${candidates} candidates, ${connections} connections (open loop: one per candidate), ${draftKb} KB drafts, ${duration} s per run.`,
   );
   const burstMet = offered.rps >= 990 && offered.p99 < 100 && offered.errors + offered.non2xx === 0;
   console.log(

@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
-import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { firstStart, firstStartMessage } from './bootstrap.js';
 import { cachedSnapshots } from './content/snapshots.js';
@@ -20,6 +19,7 @@ import { EnvError, readEnv } from './env.js';
 import { gradingRunner, makeJudge } from './grading/grading.js';
 import { DEFAULT_MODEL } from './grading/judge/models.js';
 import { startWorker } from './grading/worker.js';
+import { listen } from './http-server.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -35,7 +35,13 @@ export async function main(): Promise<void> {
     );
   }
 
-  const db = await openDatabase(env);
+  const db = await openDatabase(env, {
+    // Nothing works without the database: exit, so that the supervisor starts a fresh process.
+    onCrash: (error) => {
+      log.error(`${error.message} Exiting.`);
+      process.exit(1);
+    },
+  });
   const first = await firstStart(
     db,
     content,
@@ -78,7 +84,7 @@ export async function main(): Promise<void> {
     },
   });
 
-  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info: AddressInfo) => {
+  const server = listen(app.fetch, { port: env.port, hostname: env.host }, (info: AddressInfo) => {
     const url = env.publicUrl ?? `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;
     const where = env.databaseUrl ? `postgres ${redact(env.databaseUrl)}` : `pglite in ${env.dataDir}`;
     log.info(

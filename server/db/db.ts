@@ -15,8 +15,18 @@ export type Db = Queryable & {
   engine: 'pglite' | 'postgres';
   /** Runs fn in one transaction: committed when it returns, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a procedure where the database is: in place, or as one message on the database thread (ADR 019). */
+  call<I, O>(procedure: DbProcedure<I, O>, input: I): Promise<O>;
   close(): Promise<void>;
 };
+
+/**
+ * Work that runs next to the database in one piece: a hot path that would otherwise cross to the database
+ * thread once per statement (ADR 019). Its input and output must survive structured cloning (plain data,
+ * Date, Map); refusals are data, not thrown ApiErrors. Every procedure is listed in procedures.ts, where the
+ * database thread finds it by name.
+ */
+export type DbProcedure<I, O> = { name: string; run(db: Db, input: I): Promise<O> };
 
 /** The first row, or null: for lookups by key. */
 export async function one<T extends Row>(db: Queryable, sql: string, params: unknown[] = []): Promise<T | null> {

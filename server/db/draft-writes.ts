@@ -9,8 +9,8 @@
  */
 import type { Submission } from '../content/schema.js';
 import { ApiError } from '../errors.js';
-import { Coalescer, type Outcome } from './coalescer.js';
-import type { Db, Queryable } from './db.js';
+import { Coalescer } from './coalescer.js';
+import type { Db, DbProcedure, Queryable } from './db.js';
 
 /** Which page load sent a save, and its place among that page's saves (ADR 012). */
 export type DraftTab = { id: string; seq: number };
@@ -67,27 +67,52 @@ export function placeDraft(
 const MAX_BATCH_SAVES = 200;
 const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
-type Prepared = PendingSave & { json: string };
+/** A save as it goes to the database: the submission already serialised, once. */
+type Prepared = Omit<PendingSave, 'submission'> & { json: string };
+
+/** Why a save was refused: data, so that it crosses the database thread (ADR 019). */
+type Refusal = 'no-attempt' | 'finished' | 'submitted';
+type Placed = { ok: true; value: SavedDraft } | { ok: false; refusal: Refusal };
+
+const REFUSALS: Record<Refusal, ApiError> = {
+  'no-attempt': new ApiError('not_found', 'No such attempt.'),
+  finished: new ApiError('conflict', 'This assessment is finished: nothing more can be saved.'),
+  submitted: new ApiError('conflict', 'This exercise is already submitted: it can no longer be changed.'),
+};
+
+/**
+ * One save, written where the database is, in the next batch of that database's writer. On the database
+ * thread each save crosses as one message and the batches form there, next to PGlite (ADR 019).
+ */
+export const writeDraftSave: DbProcedure<Prepared, Placed> = {
+  name: 'writeDraftSave',
+  run: (db, save) => writerOf(db).push(save),
+};
+
+/** Appends one save, in the next batch; resolves after the batch's COMMIT. */
+export async function writeDraft(db: Db, { submission, ...save }: PendingSave): Promise<SavedDraft> {
+  const placed = await db.call(writeDraftSave, { ...save, json: JSON.stringify(submission) });
+  if (!placed.ok) throw REFUSALS[placed.refusal];
+  return placed.value;
+}
 
 /**
  * The writer of one database. It belongs to the database handle and goes with it (a WeakMap, not a
  * global): two apps on two databases share nothing, two on the same database share its queue, as they
  * share its rows.
  */
-const writers = new WeakMap<Db, Coalescer<Prepared, SavedDraft>>();
+const writers = new WeakMap<Db, Coalescer<Prepared, Placed>>();
 
-/** Appends one save, in the next batch; resolves after the batch's COMMIT. */
-export function writeDraft(db: Db, save: PendingSave): Promise<SavedDraft> {
+function writerOf(db: Db): Coalescer<Prepared, Placed> {
   let writer = writers.get(db);
   if (!writer) {
-    writer = new Coalescer<Prepared, SavedDraft>((saves) => db.transaction((tx) => writeBatch(tx, saves)), {
-      maxItems: MAX_BATCH_SAVES,
-      maxWeight: MAX_BATCH_BYTES,
-      weigh: (save) => save.json.length,
-    });
+    writer = new Coalescer<Prepared, Placed>(
+      async (saves) => (await db.transaction((tx) => writeBatch(tx, saves))).map((value) => ({ ok: true, value })),
+      { maxItems: MAX_BATCH_SAVES, maxWeight: MAX_BATCH_BYTES, weigh: (save) => save.json.length },
+    );
     writers.set(db, writer);
   }
-  return writer.push({ ...save, json: JSON.stringify(save.submission) });
+  return writer;
 }
 
 /** The state of one draft (attempt and exercise) as a batch goes through it. */
@@ -104,21 +129,21 @@ type DraftRow = {
 };
 type Draft = Omit<DraftRow, 'tabId' | 'tabSeq'> & { tabSeqs: Map<string, number | null> };
 
-async function writeBatch(tx: Queryable, saves: Prepared[]): Promise<Outcome<SavedDraft>[]> {
+async function writeBatch(tx: Queryable, saves: Prepared[]): Promise<Placed[]> {
   const drafts = await lockAndRead(tx, saves);
-  const outcomes: Outcome<SavedDraft>[] = [];
+  const outcomes: Placed[] = [];
   const rows: unknown[][] = [];
   for (const save of saves) {
     const draft = drafts.get(draftKey(save.attemptId, save.exerciseId));
-    const refusal = !draft
-      ? new ApiError('not_found', 'No such attempt.')
+    const refusal: Refusal | null = !draft
+      ? 'no-attempt'
       : draft.finished
-        ? new ApiError('conflict', 'This assessment is finished: nothing more can be saved.')
+        ? 'finished'
         : draft.submitted
-          ? new ApiError('conflict', 'This exercise is already submitted: it can no longer be changed.')
+          ? 'submitted'
           : null;
     if (!draft || refusal) {
-      outcomes.push({ ok: false, error: refusal });
+      outcomes.push({ ok: false, refusal: refusal ?? 'no-attempt' });
       continue;
     }
     const tabSeq = save.tab ? (draft.tabSeqs.get(save.tab.id) ?? null) : null;

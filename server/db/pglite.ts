@@ -1,37 +1,15 @@
-/** The embedded engine: PGlite on a locked data directory, or in memory from a dump (tests). */
-import { join } from 'node:path';
+/**
+ * The embedded engine on the calling thread: in memory from a dump (tests), or any PGlite the caller opened
+ * (the database thread's own, ADR 019). A data directory is opened through pglite-thread.ts, which locks it.
+ */
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, Queryable, Row } from './db.js';
-import { type DirLock, lockDataDir } from './lock.js';
-
-export async function openPglite(dataDir: string): Promise<Db> {
-  const lock = lockDataDir(dataDir);
-  try {
-    const pg = new PGlite(join(dataDir, 'pglite'));
-    await pg.waitReady;
-    return wrap(pg, lock);
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
-}
 
 /** An in-memory database loaded from a data-directory dump: no lock, gone when closed. */
 export async function openPgliteFromDump(dump: Blob): Promise<Db> {
   const pg = new PGlite({ loadDataDir: dump });
   await pg.waitReady;
-  return wrap(pg, null);
-}
-
-/** Wraps a PGlite the caller opened (and will close through the returned Db). */
-export function fromPglite(pg: PGlite): Db & { pglite: PGlite } {
-  return wrap(pg, null);
-}
-
-export async function dumpPglite(db: Db): Promise<Blob> {
-  const pg = (db as Db & { pglite?: PGlite }).pglite;
-  if (!pg) throw new Error('dumpPglite needs a PGlite database');
-  return (await pg.dumpDataDir('gzip')) as Blob;
+  return fromPglite(pg);
 }
 
 function queryable(target: PGlite | Transaction): Queryable {
@@ -45,18 +23,19 @@ function queryable(target: PGlite | Transaction): Queryable {
   };
 }
 
-function wrap(pg: PGlite, lock: DirLock | null): Db & { pglite: PGlite } {
+/** Wraps a PGlite the caller opened (and will close through the returned Db). */
+export function fromPglite(pg: PGlite): Db {
   let closed = false;
-  return {
+  const db: Db = {
     engine: 'pglite',
-    pglite: pg,
     ...queryable(pg),
     transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
+    call: (procedure, input) => procedure.run(db, input),
     async close() {
       if (closed) return;
       closed = true;
       await pg.close();
-      lock?.release();
     },
   };
+  return db;
 }

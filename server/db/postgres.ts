@@ -21,9 +21,10 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     },
   });
 
-  return {
+  const db: Db = {
     engine: 'postgres',
     ...on(pool),
+    call: (procedure, input) => procedure.run(db, input),
     async transaction(fn) {
       const conn = await pool.connect();
       try {
@@ -40,6 +41,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     },
     close: () => pool.end(),
   };
+  return db;
 }
 
 export function redact(url: string): string {

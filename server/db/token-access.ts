@@ -8,7 +8,7 @@ import { hashToken } from '../auth/tokens.js';
 import type { Assessment, Invite } from './assessments.js';
 import type { Attempt, TokenAccess } from './attempts.js';
 import { Coalescer } from './coalescer.js';
-import type { Queryable } from './db.js';
+import type { Db, DbProcedure, Queryable } from './db.js';
 
 /** The most tokens in one query. */
 const MAX_BATCH_TOKENS = 200;
@@ -40,10 +40,23 @@ export async function accessByTokens(db: Queryable, tokens: string[]): Promise<M
   return found;
 }
 
-const loaders = new WeakMap<Queryable, Coalescer<string, TokenAccess | null>>();
+/**
+ * One lookup, where the database is, together with whatever other lookups are waiting there: on the
+ * database thread each crosses as one message and the batches form next to PGlite (ADR 019).
+ */
+export const lookUpToken: DbProcedure<string, TokenAccess | null> = {
+  name: 'lookUpToken',
+  run: (db, token) => loaderOf(db).push(token),
+};
 
 /** The access behind one token, looked up together with whatever other lookups are waiting. */
-export function loadAccess(db: Queryable, token: string): Promise<TokenAccess | null> {
+export function loadAccess(db: Db, token: string): Promise<TokenAccess | null> {
+  return db.call(lookUpToken, token);
+}
+
+const loaders = new WeakMap<Db, Coalescer<string, TokenAccess | null>>();
+
+function loaderOf(db: Db): Coalescer<string, TokenAccess | null> {
   let loader = loaders.get(db);
   if (!loader) {
     loader = new Coalescer<string, TokenAccess | null>(
@@ -55,7 +68,7 @@ export function loadAccess(db: Queryable, token: string): Promise<TokenAccess | 
     );
     loaders.set(db, loader);
   }
-  return loader.push(token);
+  return loader;
 }
 
 function toAccess({ tokenHash: _, assessment, attempt, ...invite }: AccessRow): TokenAccess {

@@ -6,7 +6,6 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Coalescer, type Outcome } from '../../server/db/coalescer.js';
-import type { Db, Queryable } from '../../server/db/db.js';
 import { type DraftState, placeDraft } from '../../server/db/draft-writes.js';
 import { MAX_DRAFT_BYTES } from '../../server/routes/take.js';
 import { json, type TestApp, testApp } from '../helpers/test-app.js';
@@ -101,20 +100,34 @@ function replay(rows: Row[]) {
 }
 
 /** Counts the transactions the app opens, and lets a test break one. */
-function watchTransactions(db: Db) {
-  const real = db.transaction.bind(db);
-  const counts = { transactions: 0 };
-  const spy = vi.spyOn(db, 'transaction').mockImplementation(<T>(fn: (tx: Queryable) => Promise<T>) => {
-    counts.transactions += 1;
-    return real(fn);
-  });
-  return { counts, spy, real };
+/**
+ * How many transactions wrote the stored revisions of these tokens, as the database saw it: a row's xmin
+ * is the transaction that inserted it (rows are never updated). Counted in the database, so it holds
+ * wherever the transactions ran, on the test's thread or the database thread (ADR 019).
+ */
+async function transactionsWriting(tokens: string[]): Promise<number> {
+  const [row] = await t.db.query<{ n: number }>(
+    `SELECT count(DISTINCT d.xmin::text)::int AS n FROM draft_revisions d
+       JOIN attempts a ON a.id = d.attempt_id JOIN invites i ON i.id = a.invite_id
+      WHERE i.token_hash IN (SELECT encode(sha256(convert_to(x, 'UTF8')), 'hex') FROM unnest($1::text[]) AS x)`,
+    [tokens],
+  );
+  return row?.n ?? 0;
+}
+
+/** Runs fn with SQL in force that makes the database itself refuse writes; undone afterwards. */
+async function withDatabaseRule<T>(install: string, remove: string, fn: () => Promise<T>): Promise<T> {
+  await t.db.exec(install);
+  try {
+    return await fn();
+  } finally {
+    await t.db.exec(remove);
+  }
 }
 
 describe('happy path: saves that arrive together', () => {
   it('are written in fewer transactions than saves, each answered with its own stored revision', async () => {
     const [first, second] = [await startedAttempt(), await startedAttempt()];
-    const { counts } = watchTransactions(t.db);
     const saves = [
       ...Array.from({ length: 6 }, (_, i) => ({ token: first, text: `first ${i}` })),
       ...Array.from({ length: 6 }, (_, i) => ({ token: second, text: `second ${i}` })),
@@ -124,7 +137,7 @@ describe('happy path: saves that arrive together', () => {
     );
 
     expect(answers.map((a) => a.status)).toEqual(saves.map(() => 200));
-    expect(counts.transactions).toBeLessThan(saves.length);
+    expect(await transactionsWriting([first, second])).toBeLessThan(saves.length);
     for (const token of [first, second]) {
       const rows = await stored(token, 'canary-spec');
       expect(rows.map((r) => r.revision)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -200,7 +213,6 @@ describe('bad input: refusals inside a batch touch no one else', () => {
     await putDraft(submitted, 'canary-spec', { baseRevision: 0, submission: spec('kept') });
     expect((await send(submitted, '/exercises/canary-spec/submit', post)).status).toBe(200);
     expect((await send(finished, '/finish', post)).status).toBe(200);
-    const { counts } = watchTransactions(t.db);
 
     const cases: [label: string, run: () => Promise<Answer>, status: number, code?: string][] = [
       ['open 1', () => putDraft(open, 'canary-spec', { baseRevision: 0, submission: spec('open 1') }), 200],
@@ -261,7 +273,8 @@ describe('bad input: refusals inside a batch touch no one else', () => {
     expect(answers.map((a, i) => [cases[i]?.[0], a.status, a.body.error?.code])).toEqual(
       cases.map(([label, , status, code]) => [label, status, code]),
     );
-    expect(counts.transactions).toBeLessThan(4);
+    // The four rows (one stored before) took fewer transactions than rows: the saves went in batches.
+    expect(await transactionsWriting([open, submitted])).toBeLessThan(4);
     expect((await stored(open, 'canary-spec')).map((r) => r.submission.text)).toEqual(['open 1', 'open 2']);
     expect((await stored(submitted, 'canary-spec')).map((r) => r.submission.text)).toEqual(['kept']);
     expect((await stored(submitted, 'canary-bug')).map((r) => r.submission.explanation)).toEqual(['still open']);
@@ -270,22 +283,13 @@ describe('bad input: refusals inside a batch touch no one else', () => {
 
   it('a batch the database fails is retried save by save: only the save that breaks it fails', async () => {
     const token = await startedAttempt();
-    const { real } = watchTransactions(t.db);
-    // The database refuses any INSERT carrying this text, as it would a row it cannot store.
-    vi.mocked(t.db.transaction).mockImplementation(<T>(fn: (tx: Queryable) => Promise<T>) =>
-      real((tx) =>
-        fn({
-          ...tx,
-          query: async (sql, params) => {
-            if (sql.includes('INSERT') && JSON.stringify(params).includes('POISON')) throw new Error('row refused');
-            return tx.query(sql, params);
-          },
-        }),
-      ),
-    );
     const texts = ['before', 'POISON', 'after'];
-    const answers = await Promise.all(
-      texts.map((text) => putDraft(token, 'canary-spec', { baseRevision: 0, submission: spec(text) })),
+    // The database itself refuses a row carrying this text, as it would any row it cannot store.
+    const answers = await withDatabaseRule(
+      `ALTER TABLE draft_revisions ADD CONSTRAINT row_refused CHECK (submission->>'text' IS DISTINCT FROM 'POISON')`,
+      'ALTER TABLE draft_revisions DROP CONSTRAINT row_refused',
+      () =>
+        Promise.all(texts.map((text) => putDraft(token, 'canary-spec', { baseRevision: 0, submission: spec(text) }))),
     );
     expect(answers.map((a) => [a.status, a.body.error?.code])).toEqual([
       [200, undefined],
@@ -298,24 +302,25 @@ describe('bad input: refusals inside a batch touch no one else', () => {
       [2, 'after'],
     ]);
     expect(answers.map((a) => a.body.revision)).toEqual([1, undefined, 2]);
-    expect(t.logged.some((line) => line.includes('row refused'))).toBe(true);
+    expect(t.logged.some((line) => line.includes('row_refused'))).toBe(true);
   });
 
   it('no save is acknowledged when its transaction does not commit', async () => {
     const token = await startedAttempt();
-    const { real } = watchTransactions(t.db);
-    // Every write fails at the end, after its INSERT: the transaction rolls back.
-    vi.mocked(t.db.transaction).mockImplementation(<T>(fn: (tx: Queryable) => Promise<T>) =>
-      real(async (tx) => {
-        await fn(tx);
-        throw new Error('commit refused');
-      }),
-    );
-    const answers = await Promise.all(
-      [1, 2, 3].map((i) => putDraft(token, 'canary-spec', { baseRevision: 0, submission: spec(`lost ${i}`) })),
+    // Every write fails at COMMIT, after its INSERT succeeded: a deferred trigger refuses the transaction.
+    const answers = await withDatabaseRule(
+      `CREATE FUNCTION refuse_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN RAISE EXCEPTION 'commit refused'; END $$;
+       CREATE CONSTRAINT TRIGGER refuse_commit AFTER INSERT ON draft_revisions
+         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_commit();`,
+      'DROP TRIGGER refuse_commit ON draft_revisions; DROP FUNCTION refuse_commit();',
+      () =>
+        Promise.all(
+          [1, 2, 3].map((i) => putDraft(token, 'canary-spec', { baseRevision: 0, submission: spec(`lost ${i}`) })),
+        ),
     );
     expect(answers.map((a) => a.status)).toEqual([500, 500, 500]);
-    vi.mocked(t.db.transaction).mockRestore();
+    expect(t.logged.some((line) => line.includes('commit refused'))).toBe(true);
     expect(await stored(token, 'canary-spec')).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 /**
  * A fresh, migrated database for one test file: PGlite in memory loaded from the run's template dump, or
- * with DATABASE_URL a new PostgreSQL database copied from the template (dropped again by close()).
+ * with DATABASE_URL a new PostgreSQL database copied from the template (dropped again by close()). With
+ * TEST_DB=pglite-thread the PGlite runs on its own thread, as the server runs it (ADR 019).
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { Db } from '../../server/db/db.js';
 import { openPgliteFromDump } from '../../server/db/pglite.js';
+import { openPgliteThreadFromDump } from '../../server/db/pglite-thread.js';
 import { openPostgres } from '../../server/db/postgres.js';
 import { TEMPLATE_DB, withDatabase } from './template.js';
 
@@ -15,6 +17,9 @@ export async function openTestDb(): Promise<Db> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const dump = await readFile(inject('pgliteDump'));
+    if (process.env.TEST_DB === 'pglite-thread') {
+      return openPgliteThreadFromDump(dump.buffer.slice(dump.byteOffset, dump.byteOffset + dump.byteLength));
+    }
     return openPgliteFromDump(new Blob([dump]));
   }
   const name = `audition_test_${randomBytes(6).toString('hex')}`;

@@ -3,9 +3,11 @@
  * every acknowledged write across a SIGKILL.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
+import { Agent, get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { KEEP_ALIVE_MS } from '../../server/http-server.js';
 import { cli } from '../helpers/cli.js';
 import { ADMIN, killServers, launch, start } from '../helpers/server-process.js';
 import { FIXTURE_CONTENT } from '../helpers/test-app.js';
@@ -43,6 +45,20 @@ describe('one process per embedded data directory', () => {
   });
 });
 
+/** The Keep-Alive header of a response to a keep-alive request (fetch hides hop-by-hop headers). */
+function keepAliveHeader(url: string): Promise<string | undefined> {
+  const agent = new Agent({ keepAlive: true });
+  return new Promise((resolve, reject) => {
+    get(url, { agent }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        agent.destroy();
+        resolve(res.headers['keep-alive']?.toString());
+      });
+    }).on('error', reject);
+  });
+}
+
 describe('the CLI on the embedded database', () => {
   it('creates an assessment and prints an invite link that the server then serves', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'audition-proc-'));
@@ -71,6 +87,8 @@ describe('the CLI on the embedded database', () => {
       assessment: { name: 'Platform team', minutes: 50 },
       candidate: { name: 'Grace' },
     });
+    // A candidate's connection outlives the autosave interval (http-server.ts), and the server says so.
+    expect(await keepAliveHeader(`${server.url}/api/take/${token}`)).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
   });
 });
 
