@@ -7,9 +7,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db, DbProcedure } from '../../server/db/db.js';
 import { LockError } from '../../server/db/lock.js';
+import { migrate } from '../../server/db/migrate.js';
+import { fromPglite } from '../../server/db/pglite.js';
 import {
   fromErrorData,
   openPgliteThread,
@@ -21,9 +24,22 @@ import { ApiError } from '../../server/errors.js';
 
 let db: Db;
 
+/** The run's migrated template; a PostgreSQL run has none, so the PGlite under test is migrated here. */
+async function migratedDump(): Promise<ArrayBuffer> {
+  const path = inject('pgliteDump');
+  if (path) {
+    const dump = await readFile(path);
+    return dump.buffer.slice(dump.byteOffset, dump.byteOffset + dump.byteLength);
+  }
+  const pglite = new PGlite();
+  await migrate(fromPglite(pglite));
+  const dump = (await pglite.dumpDataDir('none')) as Blob;
+  await pglite.close();
+  return dump.arrayBuffer();
+}
+
 beforeAll(async () => {
-  const dump = await readFile(inject('pgliteDump'));
-  db = await openPgliteThreadFromDump(dump.buffer.slice(dump.byteOffset, dump.byteOffset + dump.byteLength));
+  db = await openPgliteThreadFromDump(await migratedDump());
   await db.exec('CREATE TABLE thread_t (id int PRIMARY KEY, note text NOT NULL)');
 });
 afterAll(() => db.close());
