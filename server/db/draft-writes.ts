@@ -188,10 +188,15 @@ async function writeBatch(tx: Queryable, saves: Prepared[]): Promise<Placed[]> {
  * One round trip for the whole batch: locks every attempt it touches (in id order, so that two batches,
  * or a batch and a submit, on PostgreSQL never wait on each other in a cycle) and reads, per draft, what
  * decides where its saves go, with the highest sequence number of each tab that is saving to it.
+ *
+ * Every lookup goes through an index, one draft after another (LATERAL, with FOR UPDATE or LIMIT keeping
+ * the planner from hashing whole tables): PGlite never runs ANALYZE, and without statistics its planner
+ * scanned every attempt and every submission for each batch, a cost that grows with every attempt ever
+ * made. The drafts are listed in attempt id order, and the attempts are locked in the order listed.
  */
 async function lockAndRead(tx: Queryable, saves: Prepared[]): Promise<Map<string, Draft>> {
   const keys = new Map<string, [attemptId: string, exerciseId: string, tabId: string | null]>();
-  for (const save of saves) {
+  for (const save of [...saves].sort((a, b) => (a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0))) {
     const tabId = save.tab?.id ?? null;
     keys.set(`${draftKey(save.attemptId, save.exerciseId)}\u0000${tabId ?? ''}`, [
       save.attemptId,
@@ -201,20 +206,19 @@ async function lockAndRead(tx: Queryable, saves: Prepared[]): Promise<Map<string
   }
   const rows = await tx.query<DraftRow>(
     `SELECT p.attempt_id AS "attemptId", p.exercise_id AS "exerciseId", p.tab_id AS "tabId",
-            a.finished_at IS NOT NULL AS finished,
-            EXISTS (SELECT 1 FROM submissions s WHERE s.attempt_id = a.id AND s.exercise_id = p.exercise_id) AS submitted,
+            a.finished_at IS NOT NULL AS finished, sub.found IS NOT NULL AS submitted,
             COALESCE((SELECT max(revision) FROM draft_revisions d
                        WHERE d.attempt_id = a.id AND d.exercise_id = p.exercise_id), 0)::int AS last,
             live.revision AS "liveRevision", live.tab_id AS "liveTab",
             (SELECT max(tab_seq) FROM draft_revisions d
               WHERE d.attempt_id = a.id AND d.exercise_id = p.exercise_id AND d.tab_id = p.tab_id)::int AS "tabSeq"
        FROM (VALUES ${placeholders(keys.size, 3, ['text', 'text', 'text'])}) AS p (attempt_id, exercise_id, tab_id)
-       JOIN attempts a ON a.id = p.attempt_id
+      CROSS JOIN LATERAL (SELECT id, finished_at FROM attempts WHERE id = p.attempt_id FOR UPDATE) a
+       LEFT JOIN LATERAL (SELECT true AS found FROM submissions s
+                           WHERE s.attempt_id = a.id AND s.exercise_id = p.exercise_id LIMIT 1) sub ON true
        LEFT JOIN LATERAL (SELECT revision, tab_id FROM draft_revisions d
                            WHERE d.attempt_id = a.id AND d.exercise_id = p.exercise_id AND NOT d.superseded
-                           ORDER BY revision DESC LIMIT 1) live ON true
-      ORDER BY a.id
-        FOR UPDATE OF a`,
+                           ORDER BY revision DESC LIMIT 1) live ON true`,
     [...keys.values()].flat(),
   );
   const drafts = new Map<string, Draft>();

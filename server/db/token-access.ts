@@ -15,7 +15,12 @@ const MAX_BATCH_TOKENS = 200;
 
 type AccessRow = Invite & { tokenHash: string; assessment: Assessment; attempt: Attempt | null };
 
-/** The access behind each token found (unknown tokens are absent), in one query. */
+/**
+ * The access behind each token found (unknown tokens are absent), in one query. Each token is looked up
+ * through its index (LATERAL … LIMIT 1 keeps the planner from hashing whole tables): PGlite never runs
+ * ANALYZE, and without statistics its planner scanned every invite and attempt for each batch, a cost that
+ * grows with every invite ever sent.
+ */
 export async function accessByTokens(db: Queryable, tokens: string[]): Promise<Map<string, TokenAccess>> {
   const hashes = tokens.map(hashToken);
   const rows = await db.query<AccessRow>(
@@ -27,9 +32,11 @@ export async function accessByTokens(db: Queryable, tokens: string[]): Promise<M
               'id', t.id, 'inviteId', t.invite_id, 'assessmentId', t.assessment_id,
               'exerciseVersions', t.exercise_versions, 'startedAt', t.started_at, 'deadlineAt', t.deadline_at,
               'finishedAt', t.finished_at) END AS attempt
-       FROM invites i JOIN assessments s ON s.id = i.assessment_id LEFT JOIN attempts t ON t.invite_id = i.id
-      WHERE i.token_hash IN (${hashes.map((_, i) => `$${i + 1}`).join(', ')})`,
-    hashes,
+       FROM unnest($1::text[]) AS wanted (hash)
+      CROSS JOIN LATERAL (SELECT * FROM invites WHERE token_hash = wanted.hash LIMIT 1) i
+      CROSS JOIN LATERAL (SELECT * FROM assessments WHERE id = i.assessment_id LIMIT 1) s
+       LEFT JOIN LATERAL (SELECT * FROM attempts WHERE invite_id = i.id LIMIT 1) t ON true`,
+    [hashes],
   );
   const byHash = new Map(rows.map((row) => [row.tokenHash, toAccess(row)]));
   const found = new Map<string, TokenAccess>();
