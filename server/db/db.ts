@@ -3,6 +3,8 @@
  * PGlite and on PostgreSQL. Engines differ only in how they open, lock and close (pglite.ts, postgres.ts).
  * Write SQL that returns the same JS types on both: cast counts with ::int (pg returns int8 as a string).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 export type Row = Record<string, unknown>;
 
 export type Queryable = {
@@ -32,4 +34,24 @@ export type DbProcedure<I, O> = { name: string; run(db: Db, input: I): Promise<O
 export async function one<T extends Row>(db: Queryable, sql: string, params: unknown[] = []): Promise<T | null> {
   const rows = await db.query<T>(sql, params);
   return rows[0] ?? null;
+}
+
+const insideTransactionOf = new AsyncLocalStorage<Db>();
+
+/** Runs a transaction's callback marked as inside it, for assertNotInsideTransaction. */
+export function markedInside<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  return insideTransactionOf.run(db, fn);
+}
+
+/**
+ * PGlite has one connection: a statement on the database itself, issued from inside one of its own
+ * transactions, waits for that transaction to end, which waits for the statement. Such a mistake would hang
+ * every later request (autosaves included), so it fails at once instead, saying what to do.
+ */
+export function assertNotInsideTransaction(db: Db): void {
+  if (insideTransactionOf.getStore() === db) {
+    throw new Error(
+      'A statement on the database from inside one of its transactions would wait for it forever: use the transaction (tx), or run it before or after.',
+    );
+  }
 }

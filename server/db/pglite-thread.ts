@@ -14,7 +14,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ErrorCode } from '../errors.js';
-import type { Db, Queryable, Row } from './db.js';
+import { assertNotInsideTransaction, type Db, markedInside, type Queryable, type Row } from './db.js';
 import { type DirLock, lockDataDir } from './lock.js';
 
 /** What the worker opens: a data directory, or a dump loaded into memory (tests). */
@@ -96,8 +96,12 @@ async function start(source: ThreadSource, lock: DirLock | null, options: Thread
       void worker.terminate();
       reject(error);
     };
+    const exited = (code: number) =>
+      failed(new Error(`The database thread stopped before it opened (exit code ${code}).`));
+    worker.once('exit', exited);
     worker.once('message', (ready: ThreadReady) => {
       worker.off('error', failed);
+      worker.off('exit', exited);
       if (ready.ready) resolve();
       else {
         const where = 'dataDir' in source ? `the database in ${source.dataDir}` : 'the database dump';
@@ -138,22 +142,35 @@ async function start(source: ThreadSource, lock: DirLock | null, options: Thread
       }
       const id = nextId++;
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ ...request, id });
+      try {
+        worker.postMessage({ ...request, id });
+      } catch (error) {
+        // Not cloneable (a function, a symbol among the parameters): refused here, nothing was sent.
+        pending.delete(id);
+        reject(error as Error);
+      }
     });
 
   const on = (tx?: number): Queryable => ({
-    query: <T extends Row>(sql: string, params: unknown[] = []) => send<T[]>({ op: 'query', sql, params, tx }),
-    exec: (sql: string) => send<void>({ op: 'exec', sql, tx }),
+    query: <T extends Row>(sql: string, params: unknown[] = []) => {
+      if (tx === undefined) assertNotInsideTransaction(db);
+      return send<T[]>({ op: 'query', sql, params, tx });
+    },
+    exec: (sql: string) => {
+      if (tx === undefined) assertNotInsideTransaction(db);
+      return send<void>({ op: 'exec', sql, tx });
+    },
   });
 
-  return {
+  const db: Db = {
     engine: 'pglite',
     ...on(),
     async transaction(fn) {
+      assertNotInsideTransaction(db);
       const tx = await send<number>({ op: 'begin' });
       let result: Awaited<ReturnType<typeof fn>>;
       try {
-        result = await fn(on(tx));
+        result = await markedInside(db, () => fn(on(tx)));
       } catch (error) {
         await send({ op: 'end', tx, commit: false }).catch(() => undefined);
         throw error;
@@ -161,12 +178,19 @@ async function start(source: ThreadSource, lock: DirLock | null, options: Thread
       await send({ op: 'end', tx, commit: true });
       return result;
     },
-    call: (procedure, input) => send({ op: 'call', name: procedure.name, input }),
+    call: (procedure, input) => {
+      assertNotInsideTransaction(db);
+      return send({ op: 'call', name: procedure.name, input });
+    },
     async close() {
       if (closing || dead) return;
       closing = true;
-      await send({ op: 'close' });
-      await worker.terminate();
+      try {
+        await send({ op: 'close' });
+      } finally {
+        await worker.terminate();
+      }
     },
   };
+  return db;
 }

@@ -3,7 +3,7 @@
  * (the database thread's own, ADR 019). A data directory is opened through pglite-thread.ts, which locks it.
  */
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Db, Queryable, Row } from './db.js';
+import { assertNotInsideTransaction, type Db, markedInside, type Queryable, type Row } from './db.js';
 
 /** An in-memory database loaded from a data-directory dump: no lock, gone when closed. */
 export async function openPgliteFromDump(dump: Blob): Promise<Db> {
@@ -26,11 +26,25 @@ function queryable(target: PGlite | Transaction): Queryable {
 /** Wraps a PGlite the caller opened (and will close through the returned Db). */
 export function fromPglite(pg: PGlite): Db {
   let closed = false;
+  const direct = queryable(pg);
   const db: Db = {
     engine: 'pglite',
-    ...queryable(pg),
-    transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
-    call: (procedure, input) => procedure.run(db, input),
+    query: (sql, params) => {
+      assertNotInsideTransaction(db);
+      return direct.query(sql, params);
+    },
+    exec: (sql) => {
+      assertNotInsideTransaction(db);
+      return direct.exec(sql);
+    },
+    transaction: (fn) => {
+      assertNotInsideTransaction(db);
+      return pg.transaction((tx) => markedInside(db, () => fn(queryable(tx))));
+    },
+    call: (procedure, input) => {
+      assertNotInsideTransaction(db);
+      return procedure.run(db, input);
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -39,6 +39,16 @@ export async function regrade(
   submissionId: string,
   now: Date,
 ): Promise<{ jobId: string | null }> {
+  // The snapshot first, outside the transaction: reading it may query the database, and a statement outside
+  // a transaction would wait for it to end (one connection). A submission's exercise version never changes.
+  const pinned = await one<{ exerciseId: string; version: string }>(
+    db,
+    `SELECT exercise_id AS "exerciseId", exercise_version AS version FROM submissions WHERE id = $1`,
+    [submissionId],
+  );
+  if (!pinned) throw new ApiError('not_found', `No submission ${submissionId}.`);
+  const exercise = await snapshots(pinned.exerciseId, pinned.version);
+  if (!exercise) throw new Error(`snapshot ${pinned.exerciseId}@${pinned.version} not found`);
   return db.transaction(async (tx) => {
     const row = await one<{ id: string; exerciseId: string; version: string; submission: Submission; lateMs: number }>(
       tx,
@@ -47,8 +57,6 @@ export async function regrade(
       [submissionId],
     );
     if (!row) throw new ApiError('not_found', `No submission ${submissionId}.`);
-    const exercise = await snapshots(row.exerciseId, row.version);
-    if (!exercise) throw new Error(`snapshot ${row.exerciseId}@${row.version} not found`);
     const active = await one<{ id: string }>(
       tx,
       `SELECT id FROM grading_jobs WHERE submission_id = $1 AND state IN ('queued', 'running') LIMIT 1`,

@@ -4,8 +4,9 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cachedSnapshots } from '../../server/content/snapshots.js';
 import { latestPregrade } from '../../server/db/pregrades.js';
-import { gradingRunner } from '../../server/grading/grading.js';
+import { gradingRunner, regrade } from '../../server/grading/grading.js';
 import { claim, fail, jobsOf } from '../../server/grading/jobs.js';
 import {
   createAssessment,
@@ -50,6 +51,35 @@ async function submissionIds(t: TestApp, token: string) {
   const ids = await idsByExercise(t, token);
   return { spec: ids['canary-spec'] ?? '', bug: ids['canary-bug'] ?? '' };
 }
+
+describe('regrade', () => {
+  it('regrades from a snapshot not yet in the cache (read before its transaction, not inside it)', async () => {
+    const token = await submitAnswers(offline, {
+      bug: {
+        kind: 'bug-hunt',
+        lines: [[4, 4]],
+        explanation: 'The loop starts at index 1 and skips the first value.',
+        fix: null,
+      },
+    });
+    await offline.app.request(`/api/take/${token}/exercises/canary-bug/submit`, post);
+    const { bug } = await submissionIds(offline, token);
+    const count = async () =>
+      (
+        await offline.db.query<{ n: number }>('SELECT count(*)::int AS n FROM pregrades WHERE submission_id = $1', [
+          bug,
+        ])
+      )[0]?.n;
+    expect(await count()).toBe(1);
+    // A fresh reader, as after a restart: the snapshot must come from the database.
+    await regrade(offline.db, cachedSnapshots(offline.db), bug, new Date());
+    expect(await count()).toBe(2);
+    expect((await latestPregrade(offline.db, bug))?.pregrade).toMatchObject({
+      total: { score: 8, max: 10, pending: 0 },
+      bugFound: true,
+    });
+  });
+});
 
 describe('at submit', () => {
   it('stores the deterministic pre-grade at once, with the bug-hunt verdict and its evidence', async () => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hashToken } from '../../server/auth/tokens.js';
 import type { Db, DbProcedure } from '../../server/db/db.js';
 import { LockError } from '../../server/db/lock.js';
 import { migrate } from '../../server/db/migrate.js';
@@ -105,26 +106,59 @@ describe('transactions', () => {
   });
 
   it('keep a statement outside them waiting until they end, so it sees the committed state', async () => {
-    let outside: Promise<unknown> | undefined;
-    let answeredInside = false;
+    let openTheGate = () => {};
+    const gate = new Promise<void>((resolve) => {
+      openTheGate = resolve;
+    });
+    let answered = false;
+    // Another request's statement: started outside the transaction, sent while it is open.
+    const outside = (async () => {
+      await gate;
+      const rows = await db.query('SELECT note FROM thread_t WHERE id = 40');
+      answered = true;
+      return rows;
+    })();
     await db.transaction(async (tx) => {
       await tx.query('INSERT INTO thread_t VALUES (40, $1)', ['forty']);
-      outside = db.query('SELECT note FROM thread_t WHERE id = 40').then((rows) => {
-        answeredInside = true;
-        return rows;
-      });
+      openTheGate();
       // Give the outside statement every chance to overtake the open transaction.
       await new Promise((resolve) => setTimeout(resolve, 50));
       await tx.query('UPDATE thread_t SET note = $1 WHERE id = 40', ['forty, final']);
-      expect(answeredInside).toBe(false);
+      expect(answered).toBe(false);
     });
     expect(await outside).toEqual([{ note: 'forty, final' }]);
+  });
+
+  it('refuse a statement on the database itself from inside one of its transactions, which would wait forever', async () => {
+    const error = await db.transaction(async () => db.query('SELECT 1')).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      message:
+        'A statement on the database from inside one of its transactions would wait for it forever: use the transaction (tx), or run it before or after.',
+    });
+    // Refused at once, and the transaction rolled back: the database goes on answering.
+    expect(await db.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
   });
 });
 
 describe('procedures', () => {
-  it('run on the thread in one call and return cloneable data', async () => {
+  it('run on the thread in one call and return cloneable data, dates as dates', async () => {
     expect(await db.call(lookUpToken, 'no-such-token')).toBeNull();
+    const created = new Date('2026-12-01T09:00:00.000Z');
+    const expires = new Date('2026-12-15T09:00:00.000Z');
+    await db.query(
+      `INSERT INTO assessments (id, name, exercise_ids, minutes, created_at) VALUES ('as-1', 'Thread', '["x"]', 30, $1)`,
+      [created],
+    );
+    await db.query(
+      `INSERT INTO invites (id, assessment_id, token_hash, name, expires_at, created_at)
+       VALUES ('in-1', 'as-1', $1, 'Ada', $2, $3)`,
+      [hashToken('thread-token'), expires, created],
+    );
+    expect(await db.call(lookUpToken, 'thread-token')).toEqual({
+      invite: { id: 'in-1', assessmentId: 'as-1', name: 'Ada', email: null, expiresAt: expires, revokedAt: null },
+      assessment: { id: 'as-1', name: 'Thread', exerciseIds: ['x'], minutes: 30, createdAt: created },
+      attempt: null,
+    });
   });
 
   it('that are not listed in procedures.ts fail with a message that says where to list them', async () => {
