@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashToken } from '../../server/auth/tokens.js';
-import type { Db, DbProcedure } from '../../server/db/db.js';
+import { type Db, type DbProcedure, guardTransactions } from '../../server/db/db.js';
 import { LockError } from '../../server/db/lock.js';
 import { migrate } from '../../server/db/migrate.js';
 import { fromPglite } from '../../server/db/pglite.js';
@@ -40,6 +40,7 @@ async function migratedDump(): Promise<ArrayBuffer> {
 }
 
 beforeAll(async () => {
+  guardTransactions();
   db = await openPgliteThreadFromDump(await migratedDump());
   await db.exec('CREATE TABLE thread_t (id int PRIMARY KEY, note text NOT NULL)');
 });

@@ -7,13 +7,15 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { Db } from '../../server/db/db.js';
+import { type Db, guardTransactions } from '../../server/db/db.js';
 import { openPgliteFromDump } from '../../server/db/pglite.js';
 import { openPgliteThreadFromDump } from '../../server/db/pglite-thread.js';
 import { openPostgres } from '../../server/db/postgres.js';
 import { TEMPLATE_DB, withDatabase } from './template.js';
 
 export async function openTestDb(): Promise<Db> {
+  // A statement on the database from inside its own transaction fails the test instead of hanging it.
+  guardTransactions();
   const url = process.env.DATABASE_URL;
   if (!url) {
     const dump = await readFile(inject('pgliteDump'));
