@@ -53,3 +53,13 @@ export async function start(dataDir: string, env: Record<string, string> = {}): 
   }
   throw new Error(`server did not start:\n${server.output()}`);
 }
+
+/**
+ * The output once it contains `text`: lines logged together can reach the pipe in separate chunks, so a
+ * line logged just after "listening on" may not have arrived when start() returns.
+ */
+export async function outputContaining(server: Launched, text: string, timeoutMs = 5_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (!server.output().includes(text) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  return server.output();
+}

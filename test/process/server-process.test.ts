@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEEP_ALIVE_MS } from '../../server/http-server.js';
 import { cli } from '../helpers/cli.js';
-import { ADMIN, killServers, launch, start } from '../helpers/server-process.js';
+import { ADMIN, killServers, launch, outputContaining, start } from '../helpers/server-process.js';
 import { FIXTURE_CONTENT } from '../helpers/test-app.js';
 
 afterEach(killServers);
@@ -96,7 +96,7 @@ describe('stopping and restarting', () => {
   it('serves the exercises of CONTENT_DIR, closes the database on SIGTERM, and finds every row after restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'audition-proc-'));
     const server = await start(dataDir);
-    expect(server.output()).toContain('First start: created the admin account.');
+    expect(await outputContaining(server, 'First start')).toContain('First start: created the admin account.');
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({
       ok: true,
       database: 'pglite',
@@ -120,7 +120,7 @@ describe('stopping and restarting', () => {
 
   it('prints a working demo invite link on first start', async () => {
     const server = await start(mkdtempSync(join(tmpdir(), 'audition-proc-')));
-    const link = /(http:\/\/\S+\/take\/[\w-]{43})/.exec(server.output())?.[1];
+    const link = /(http:\/\/\S+\/take\/[\w-]{43})/.exec(await outputContaining(server, '/take/'))?.[1];
     if (!link) throw new Error(`no demo link in:\n${server.output()}`);
     const landing = await fetch(link.replace('/take/', '/api/take/'));
     expect(landing.status).toBe(200);
