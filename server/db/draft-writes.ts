@@ -135,15 +135,13 @@ async function writeBatch(tx: Queryable, saves: Prepared[]): Promise<Placed[]> {
   const rows: unknown[][] = [];
   for (const save of saves) {
     const draft = drafts.get(draftKey(save.attemptId, save.exerciseId));
-    const refusal: Refusal | null = !draft
-      ? 'no-attempt'
-      : draft.finished
-        ? 'finished'
-        : draft.submitted
-          ? 'submitted'
-          : null;
-    if (!draft || refusal) {
-      outcomes.push({ ok: false, refusal: refusal ?? 'no-attempt' });
+    if (!draft) {
+      outcomes.push({ ok: false, refusal: 'no-attempt' });
+      continue;
+    }
+    const refusal = draft.finished ? 'finished' : draft.submitted ? 'submitted' : null;
+    if (refusal) {
+      outcomes.push({ ok: false, refusal });
       continue;
     }
     const tabSeq = save.tab ? (draft.tabSeqs.get(save.tab.id) ?? null) : null;

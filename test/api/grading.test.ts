@@ -12,6 +12,7 @@ import {
   createAssessment,
   submissionIds as idsByExercise,
   invite,
+  STRONG_BUG,
   STRONG_SPEC,
   takeAttempt,
 } from '../helpers/attempts.js';
@@ -52,18 +53,16 @@ async function submissionIds(t: TestApp, token: string) {
   return { spec: ids['canary-spec'] ?? '', bug: ids['canary-bug'] ?? '' };
 }
 
+/** A bug-hunt answer that finds the bug, submitted offline: its submission id. */
+async function submittedStrongBug(): Promise<string> {
+  const token = await submitAnswers(offline, { bug: STRONG_BUG });
+  await offline.app.request(`/api/take/${token}/exercises/canary-bug/submit`, post);
+  return (await submissionIds(offline, token)).bug;
+}
+
 describe('regrade', () => {
   it('regrades from a snapshot not yet in the cache (read before its transaction, not inside it)', async () => {
-    const token = await submitAnswers(offline, {
-      bug: {
-        kind: 'bug-hunt',
-        lines: [[4, 4]],
-        explanation: 'The loop starts at index 1 and skips the first value.',
-        fix: null,
-      },
-    });
-    await offline.app.request(`/api/take/${token}/exercises/canary-bug/submit`, post);
-    const { bug } = await submissionIds(offline, token);
+    const bug = await submittedStrongBug();
     const count = async () =>
       (
         await offline.db.query<{ n: number }>('SELECT count(*)::int AS n FROM pregrades WHERE submission_id = $1', [
@@ -83,16 +82,7 @@ describe('regrade', () => {
 
 describe('at submit', () => {
   it('stores the deterministic pre-grade at once, with the bug-hunt verdict and its evidence', async () => {
-    const token = await submitAnswers(offline, {
-      bug: {
-        kind: 'bug-hunt',
-        lines: [[4, 4]],
-        explanation: 'The loop starts at index 1 and skips the first value.',
-        fix: null,
-      },
-    });
-    await offline.app.request(`/api/take/${token}/exercises/canary-bug/submit`, post);
-    const { bug } = await submissionIds(offline, token);
+    const bug = await submittedStrongBug();
     const stored = await latestPregrade(offline.db, bug);
     expect(stored?.complete).toBe(true);
     expect(stored?.jobId).toBeNull();
