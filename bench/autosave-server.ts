@@ -3,7 +3,7 @@
  * thread, the HTTP settings of http-server.ts) on a fresh data directory with N started attempts, and a
  * bare Hono route, each on its own port. Prints one JSON line with the ports and tokens.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
@@ -51,6 +51,10 @@ const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
   new Promise<number>((resolve) => listenHttp(fetch, { port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port)));
 const [appPort, barePort] = [await listen(app.fetch), await listen(bare.fetch)];
 console.log(JSON.stringify({ appPort, barePort, tokens, dataDir }));
+// The data directory is the bench's alone: it goes with the run (tens of MB each).
 process.on('SIGTERM', () => {
-  void db.close().then(() => process.exit(0));
+  void db.close().then(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
 });

@@ -15,6 +15,7 @@
  * SECONDS (10), DRAFT_KB (4).
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -38,7 +39,53 @@ const { appPort, barePort, tokens } = JSON.parse(first) as { appPort: number; ba
 const words = 'The invite link expires after seven days and can be used once. ';
 const text = words.repeat(Math.ceil((draftKb * 1024) / words.length)).slice(0, draftKb * 1024);
 
-type Result = { label: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
+type Result = {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  cpu?: CpuPerRequest;
+};
+
+/** The server's CPU time per request answered, in µs: its main thread, its busiest other thread, the rest. */
+type CpuPerRequest = { main: number; db: number; other: number };
+
+/**
+ * CPU time used by each of the server's threads so far, in clock ticks (Linux: /proc/<pid>/task). Throughput
+ * on this shared 2-core machine swings by half from run to run; the CPU a request costs moves far less, so
+ * it is the figure to compare two versions of the code by.
+ */
+function threadTicks(pid: number): Map<string, number> {
+  const ticks = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    // Fields after the command's closing parenthesis; utime and stime are the 14th and 15th of the line.
+    const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    ticks.set(tid, Number(fields[11]) + Number(fields[12]));
+  }
+  return ticks;
+}
+
+/** The database thread: the server's busiest thread but its main one, under the first load of saves. */
+let dbTid: string | undefined;
+
+/** Runs one load and divides the server's CPU time over it among the requests answered. */
+async function measured<T extends { rps: number }>(run: () => Promise<T>): Promise<T & { cpu: CpuPerRequest }> {
+  const pid = server.pid ?? 0;
+  const before = threadTicks(pid);
+  const result = await run();
+  const deltas = [...threadTicks(pid)].map(([tid, t]) => ({ tid, t: t - (before.get(tid) ?? 0) }));
+  const microsPerTick = 1_000_000 / 100; // USER_HZ is 100 on Linux
+  const requests = Math.max(1, result.rps * duration);
+  const per = (t: number) => Math.round((t * microsPerTick) / requests);
+  const main = deltas.find((d) => d.tid === String(pid))?.t ?? 0;
+  const others = deltas.filter((d) => d.tid !== String(pid)).sort((a, b) => b.t - a.t);
+  dbTid ??= others[0]?.tid;
+  const db = others.find((d) => d.tid === dbTid)?.t ?? 0;
+  const rest = others.filter((d) => d.tid !== dbTid).reduce((sum, d) => sum + d.t, 0);
+  return { ...result, cpu: { main: per(main), db: per(db), other: per(rest) } };
+}
 
 /** Closed loop at full speed (rate undefined), or an offered load of `rate` requests per second. */
 async function load(label: string, port: number, pathFor: (token: string) => string, rate?: number): Promise<Result> {
@@ -204,17 +251,28 @@ function mulberry32(seed: number): () => number {
 
 try {
   const draftPath = (t: string) => `/api/take/${t}/exercises/canary-spec/draft`;
-  const save = await load('autosave, full speed', appPort, draftPath);
-  const bare = await load('bare Hono route, full speed', barePort, (t) => `/bare/${t}`);
-  const offered = await load('autosave at 1,000/s offered', appPort, draftPath, 1000);
+  const save = await measured(() => load('autosave, full speed', appPort, draftPath));
+  const bare = await measured(() => load('bare Hono route, full speed', barePort, (t) => `/bare/${t}`));
+  const offered = await measured(() => load('autosave at 1,000/s offered', appPort, draftPath, 1000));
   console.error(`Loading autosave, open loop at 1,000/s for ${duration} s…`);
   const paced = await pacedLoad({ port: appPort, tokens, text, rate: 1000, seconds: duration, path: draftPath });
   const pacedRow: Result = { label: 'autosave, open loop 1,000/s', ...paced, non2xx: 0 };
   // Open loop: the server kept up when every save offered was answered, none failed, and p99 stayed low.
   const pacedMet = paced.errors === 0 && paced.answered === paced.sent && paced.p99 < 100;
-  const row = (r: Result) => [r.label, r.rps.toFixed(0), `${r.p50} ms`, `${r.p99} ms`, String(r.errors + r.non2xx)];
+  const cpu = (c: CpuPerRequest | undefined) => (c ? `${c.main} / ${c.db} / ${c.other}` : '');
+  const row = (r: Result) => [
+    r.label,
+    r.rps.toFixed(0),
+    `${r.p50} ms`,
+    `${r.p99} ms`,
+    String(r.errors + r.non2xx),
+    cpu(r.cpu),
+  ];
   console.log(
-    renderTable(['load', 'req/s', 'p50', 'p99', 'errors'], [row(save), row(bare), row(offered), row(pacedRow)]),
+    renderTable(
+      ['load', 'req/s', 'p50', 'p99', 'errors', 'server CPU µs/req: main / database thread / rest'],
+      [row(save), row(bare), row(offered), row(pacedRow)],
+    ),
   );
   console.log(
     `\nautosave / bare throughput: ${(save.rps / bare.rps).toFixed(3)}; p99 ratio ${(save.p99 / Math.max(1, bare.p99)).toFixed(1)}×. ` +

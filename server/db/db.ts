@@ -36,6 +36,21 @@ export async function one<T extends Row>(db: Queryable, sql: string, params: unk
   return rows[0] ?? null;
 }
 
+/**
+ * "($1, $2), ($3, $4)" for `rows` rows of `columns` parameters, each cast when types are given: a VALUES
+ * list for a batch. Prefer it to an array parameter in hot statements: with the row count in the text, a
+ * prepared statement gets its generic plan and is no longer planned on every run (ADR 020).
+ */
+export function placeholders(rows: number, columns: number, types: string[] = []): string {
+  return Array.from({ length: rows }, (_, row) => {
+    const cells = Array.from({ length: columns }, (_, column) => {
+      const type = types[column];
+      return `$${row * columns + column + 1}${type ? `::${type}` : ''}`;
+    });
+    return `(${cells.join(', ')})`;
+  }).join(', ');
+}
+
 const insideTransactionOf = new AsyncLocalStorage<Db>();
 let guarding = false;
 

@@ -10,7 +10,7 @@
 import type { Submission } from '../content/schema.js';
 import { ApiError } from '../errors.js';
 import { Coalescer } from './coalescer.js';
-import type { Db, DbProcedure, Queryable } from './db.js';
+import { type Db, type DbProcedure, placeholders, type Queryable } from './db.js';
 
 /** Which page load sent a save, and its place among that page's saves (ADR 012). */
 export type DraftTab = { id: string; seq: number };
@@ -183,18 +183,20 @@ async function writeBatch(tx: Queryable, saves: Prepared[]): Promise<Placed[]> {
 }
 
 /**
- * One round trip for the whole batch: locks every attempt it touches (in id order, so that two batches,
- * or a batch and a submit, on PostgreSQL never wait on each other in a cycle) and reads, per draft, what
- * decides where its saves go, with the highest sequence number of each tab that is saving to it.
+ * Two statements for the whole batch. The first locks every attempt it touches, in id order, so that two
+ * batches, or a batch and a submit, on PostgreSQL never wait on each other in a cycle. The second reads, per
+ * draft, what decides where its saves go, with the highest sequence number of each tab saving to it. They
+ * must be two: on PostgreSQL a statement reads with the snapshot it started with, so reads in the statement
+ * that waited for a lock would miss what the lock's holder had just committed (a submission, a revision
+ * number), and two server processes could both write revision n + 1.
  *
  * Every lookup goes through an index, one draft after another (LATERAL, with FOR UPDATE or LIMIT keeping
  * the planner from hashing whole tables): PGlite never runs ANALYZE, and without statistics its planner
- * scanned every attempt and every submission for each batch, a cost that grows with every attempt ever
- * made. The drafts are listed in attempt id order, and the attempts are locked in the order listed.
+ * scanned every attempt and every submission for each batch, a cost that grows with every attempt ever made.
  */
 async function lockAndRead(tx: Queryable, saves: Prepared[]): Promise<Map<string, Draft>> {
   const keys = new Map<string, [attemptId: string, exerciseId: string, tabId: string | null]>();
-  for (const save of [...saves].sort((a, b) => (a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0))) {
+  for (const save of saves) {
     const tabId = save.tab?.id ?? null;
     keys.set(`${draftKey(save.attemptId, save.exerciseId)}\u0000${tabId ?? ''}`, [
       save.attemptId,
@@ -202,6 +204,12 @@ async function lockAndRead(tx: Queryable, saves: Prepared[]): Promise<Map<string
       tabId,
     ]);
   }
+  const attemptIds = [...new Set(saves.map((save) => save.attemptId))].sort();
+  await tx.query(
+    `SELECT a.id FROM (VALUES ${placeholders(attemptIds.length, 1, ['text'])}) AS p (id)
+      CROSS JOIN LATERAL (SELECT id FROM attempts WHERE id = p.id FOR UPDATE) a`,
+    attemptIds,
+  );
   const rows = await tx.query<DraftRow>(
     `SELECT p.attempt_id AS "attemptId", p.exercise_id AS "exerciseId", p.tab_id AS "tabId",
             a.finished_at IS NOT NULL AS finished, sub.found IS NOT NULL AS submitted,
@@ -211,7 +219,7 @@ async function lockAndRead(tx: Queryable, saves: Prepared[]): Promise<Map<string
             (SELECT max(tab_seq) FROM draft_revisions d
               WHERE d.attempt_id = a.id AND d.exercise_id = p.exercise_id AND d.tab_id = p.tab_id)::int AS "tabSeq"
        FROM (VALUES ${placeholders(keys.size, 3, ['text', 'text', 'text'])}) AS p (attempt_id, exercise_id, tab_id)
-      CROSS JOIN LATERAL (SELECT id, finished_at FROM attempts WHERE id = p.attempt_id FOR UPDATE) a
+      CROSS JOIN LATERAL (SELECT id, finished_at FROM attempts WHERE id = p.attempt_id LIMIT 1) a
        LEFT JOIN LATERAL (SELECT true AS found FROM submissions s
                            WHERE s.attempt_id = a.id AND s.exercise_id = p.exercise_id LIMIT 1) sub ON true
        LEFT JOIN LATERAL (SELECT revision, tab_id FROM draft_revisions d
@@ -234,15 +242,4 @@ async function lockAndRead(tx: Queryable, saves: Prepared[]): Promise<Map<string
 
 function draftKey(attemptId: string, exerciseId: string): string {
   return `${attemptId}\u0000${exerciseId}`;
-}
-
-/** "($1, $2), ($3, $4)" for `rows` rows of `columns` parameters, each cast when types are given. */
-function placeholders(rows: number, columns: number, types: string[] = []): string {
-  return Array.from({ length: rows }, (_, row) => {
-    const cells = Array.from({ length: columns }, (_, column) => {
-      const type = types[column];
-      return `$${row * columns + column + 1}${type ? `::${type}` : ''}`;
-    });
-    return `(${cells.join(', ')})`;
-  }).join(', ');
 }

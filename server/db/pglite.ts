@@ -2,8 +2,9 @@
  * The embedded engine on the calling thread: in memory from a dump (tests), or any PGlite the caller opened
  * (the database thread's own, ADR 019). A data directory is opened through pglite-thread.ts, which locks it.
  */
-import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { assertNotInsideTransaction, type Db, markedInside, type Queryable, type Row } from './db.js';
+import { PGlite } from '@electric-sql/pglite';
+import { assertNotInsideTransaction, type Db, markedInside } from './db.js';
+import { PgliteSession } from './pglite-session.js';
 
 /** An in-memory database loaded from a data-directory dump: no lock, gone when closed. */
 export async function openPgliteFromDump(dump: Blob): Promise<Db> {
@@ -12,34 +13,24 @@ export async function openPgliteFromDump(dump: Blob): Promise<Db> {
   return fromPglite(pg);
 }
 
-function queryable(target: PGlite | Transaction): Queryable {
-  return {
-    async query<T extends Row>(sql: string, params: unknown[] = []) {
-      return (await target.query<T>(sql, params)).rows;
-    },
-    async exec(sql: string) {
-      await target.exec(sql);
-    },
-  };
-}
-
 /** Wraps a PGlite the caller opened (and will close through the returned Db). */
 export function fromPglite(pg: PGlite): Db {
   let closed = false;
-  const direct = queryable(pg);
+  // Statements and transactions in as few exchanges with the engine as possible (ADR 020).
+  const session = new PgliteSession(pg);
   const db: Db = {
     engine: 'pglite',
     query: (sql, params) => {
       assertNotInsideTransaction(db);
-      return direct.query(sql, params);
+      return session.query(sql, params);
     },
-    exec: (sql) => {
+    async exec(sql) {
       assertNotInsideTransaction(db);
-      return direct.exec(sql);
+      await pg.exec(sql);
     },
     transaction: (fn) => {
       assertNotInsideTransaction(db);
-      return pg.transaction((tx) => markedInside(db, () => fn(queryable(tx))));
+      return session.transaction((tx) => markedInside(db, () => fn(tx)));
     },
     call: (procedure, input) => {
       assertNotInsideTransaction(db);

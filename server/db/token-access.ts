@@ -8,7 +8,7 @@ import { hashToken } from '../auth/tokens.js';
 import type { Assessment, Invite } from './assessments.js';
 import type { Attempt, TokenAccess } from './attempts.js';
 import { Coalescer } from './coalescer.js';
-import type { Db, DbProcedure, Queryable } from './db.js';
+import { type Db, type DbProcedure, placeholders, type Queryable } from './db.js';
 
 /** The most tokens in one query. */
 const MAX_BATCH_TOKENS = 200;
@@ -19,10 +19,12 @@ type AccessRow = Invite & { tokenHash: string; assessment: Assessment; attempt: 
  * The access behind each token found (unknown tokens are absent), in one query. Each token is looked up
  * through its index (LATERAL … LIMIT 1 keeps the planner from hashing whole tables): PGlite never runs
  * ANALYZE, and without statistics its planner scanned every invite and attempt for each batch, a cost that
- * grows with every invite ever sent.
+ * grows with every invite ever sent. The tokens are a VALUES list, not an array, so that on PGlite the
+ * statement for each batch size is planned once, not on every run (ADR 020).
  */
 export async function accessByTokens(db: Queryable, tokens: string[]): Promise<Map<string, TokenAccess>> {
   const hashes = tokens.map(hashToken);
+  if (hashes.length === 0) return new Map();
   const rows = await db.query<AccessRow>(
     `SELECT i.token_hash AS "tokenHash", i.id, i.assessment_id AS "assessmentId", i.name, i.email,
             i.expires_at AS "expiresAt", i.revoked_at AS "revokedAt",
@@ -32,11 +34,11 @@ export async function accessByTokens(db: Queryable, tokens: string[]): Promise<M
               'id', t.id, 'inviteId', t.invite_id, 'assessmentId', t.assessment_id,
               'exerciseVersions', t.exercise_versions, 'startedAt', t.started_at, 'deadlineAt', t.deadline_at,
               'finishedAt', t.finished_at) END AS attempt
-       FROM unnest($1::text[]) AS wanted (hash)
+       FROM (VALUES ${placeholders(hashes.length, 1, ['text'])}) AS wanted (hash)
       CROSS JOIN LATERAL (SELECT * FROM invites WHERE token_hash = wanted.hash LIMIT 1) i
       CROSS JOIN LATERAL (SELECT * FROM assessments WHERE id = i.assessment_id LIMIT 1) s
        LEFT JOIN LATERAL (SELECT * FROM attempts WHERE invite_id = i.id LIMIT 1) t ON true`,
-    [hashes],
+    hashes,
   );
   const byHash = new Map(rows.map((row) => [row.tokenHash, toAccess(row)]));
   const found = new Map<string, TokenAccess>();

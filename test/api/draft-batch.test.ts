@@ -99,7 +99,6 @@ function replay(rows: Row[]) {
   });
 }
 
-/** Counts the transactions the app opens, and lets a test break one. */
 /**
  * How many transactions wrote the stored revisions of these tokens, as the database saw it: a row's xmin
  * is the transaction that inserted it (rows are never updated). Counted in the database, so it holds
@@ -345,6 +344,77 @@ describe('bad input: refusals inside a batch touch no one else', () => {
       [token],
     );
     expect(submitted.map((s) => s.revision)).toEqual([rows.at(-1)?.revision ?? 0]);
+  });
+});
+
+/**
+ * Runs `during` while another transaction holds the attempt's lock, as a submit or another server process's
+ * batch does, having written `write` under it; commits once the save it starts is waiting for that lock.
+ * On PostgreSQL the save's batch waits on the row lock (seen in pg_stat_activity); on PGlite, which has one
+ * connection, it waits for the whole transaction, so there is nothing to poll.
+ */
+async function underAttemptLock<T>(token: string, write: string, during: () => Promise<T>): Promise<T> {
+  const [attempt] = await t.db.query<{ id: string }>(
+    `SELECT a.id FROM attempts a JOIN invites i ON i.id = a.invite_id
+      WHERE i.token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')`,
+    [token],
+  );
+  let held!: () => void;
+  let release!: () => void;
+  const lockHeld = new Promise<void>((resolve) => (held = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const holder = t.db.transaction(async (tx) => {
+    await tx.query('SELECT id FROM attempts WHERE id = $1 FOR UPDATE', [attempt?.id]);
+    await tx.query(write, [attempt?.id]);
+    held();
+    await released;
+  });
+  await lockHeld;
+  // Started here, not in the transaction's callback: the save is another request, not part of it.
+  const started = during();
+  if (t.db.engine === 'postgres') {
+    await vi.waitFor(async () => {
+      const [waiting] = await t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+      );
+      expect(waiting?.n).toBeGreaterThan(0);
+    });
+  }
+  release();
+  await holder;
+  return started;
+}
+
+describe('a save that waits for its attempt’s lock', () => {
+  it('reads the draft as the lock’s holder left it: a revision written meanwhile is not numbered twice', async () => {
+    const token = await startedAttempt();
+    expect((await putDraft(token, 'canary-spec', { baseRevision: 0, submission: spec('one') })).status).toBe(200);
+    const saved = await underAttemptLock(
+      token,
+      `INSERT INTO draft_revisions (attempt_id, exercise_id, revision, base_revision, conflict, submission, saved_at)
+       VALUES ($1, 'canary-spec', 2, 1, false, '{"kind":"spec","text":"from elsewhere"}', now())`,
+      () => putDraft(token, 'canary-spec', { baseRevision: 1, submission: spec('mine') }),
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ revision: 3, conflict: true, latestBefore: 2 });
+    expect((await stored(token, 'canary-spec')).map((row) => [row.revision, row.submission.text])).toEqual([
+      [1, 'one'],
+      [2, 'from elsewhere'],
+      [3, 'mine'],
+    ]);
+  });
+
+  it('sees a submission committed meanwhile, and refuses the save with 409', async () => {
+    const token = await startedAttempt();
+    const refused = await underAttemptLock(
+      token,
+      `INSERT INTO submissions (id, attempt_id, exercise_id, exercise_version, revision, submission, submitted_at)
+       VALUES (gen_random_uuid()::text, $1, 'canary-spec', 'v', 0, '{"kind":"spec","text":""}', now())`,
+      () => putDraft(token, 'canary-spec', { baseRevision: 0, submission: spec('too late') }),
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error?.message).toContain('already submitted');
+    expect(await stored(token, 'canary-spec')).toEqual([]);
   });
 });
 

@@ -4,16 +4,12 @@
  * waits for it, procedures run on the thread, and the data directory stays locked while it is open.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/auth/tokens.js';
 import { type Db, type DbProcedure, guardTransactions } from '../../server/db/db.js';
 import { LockError } from '../../server/db/lock.js';
-import { migrate } from '../../server/db/migrate.js';
-import { fromPglite } from '../../server/db/pglite.js';
 import {
   fromErrorData,
   openPgliteThread,
@@ -22,22 +18,9 @@ import {
 } from '../../server/db/pglite-thread.js';
 import { lookUpToken } from '../../server/db/token-access.js';
 import { ApiError } from '../../server/errors.js';
+import { migratedDump } from '../helpers/test-db.js';
 
 let db: Db;
-
-/** The run's migrated template; a PostgreSQL run has none, so the PGlite under test is migrated here. */
-async function migratedDump(): Promise<ArrayBuffer> {
-  const path = inject('pgliteDump');
-  if (path) {
-    const dump = await readFile(path);
-    return dump.buffer.slice(dump.byteOffset, dump.byteOffset + dump.byteLength);
-  }
-  const pglite = new PGlite();
-  await migrate(fromPglite(pglite));
-  const dump = (await pglite.dumpDataDir('none')) as Blob;
-  await pglite.close();
-  return dump.arrayBuffer();
-}
 
 beforeAll(async () => {
   guardTransactions();

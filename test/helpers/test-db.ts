@@ -5,10 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Db, guardTransactions } from '../../server/db/db.js';
-import { openPgliteFromDump } from '../../server/db/pglite.js';
+import { migrate } from '../../server/db/migrate.js';
+import { fromPglite, openPgliteFromDump } from '../../server/db/pglite.js';
 import { openPgliteThreadFromDump } from '../../server/db/pglite-thread.js';
 import { openPostgres } from '../../server/db/postgres.js';
 import { TEMPLATE_DB, withDatabase } from './template.js';
@@ -44,4 +46,21 @@ async function adminQuery(url: string, sql: string) {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The run's migrated PGlite template, for tests of PGlite itself. A PostgreSQL run has none (its template
+ * is a database), so one is migrated here.
+ */
+export async function migratedDump(): Promise<ArrayBuffer> {
+  const path = inject('pgliteDump');
+  if (path) {
+    const dump = await readFile(path);
+    return dump.buffer.slice(dump.byteOffset, dump.byteOffset + dump.byteLength);
+  }
+  const pglite = new PGlite();
+  await migrate(fromPglite(pglite));
+  const dump = (await pglite.dumpDataDir('none')) as Blob;
+  await pglite.close();
+  return dump.arrayBuffer();
 }

@@ -1,0 +1,192 @@
+/**
+ * PGlite's one session, driven in as few exchanges with the engine as the protocol allows (ADR 020):
+ * statements prepared once and run in one exchange, and transactions whose BEGIN and COMMIT are one each.
+ *
+ * PGlite's own query() calls into the engine six times per statement and parses and plans the text every
+ * time; its transaction() costs 350 µs around even an empty callback. Here each distinct text becomes a
+ * named prepared statement on its first run (Parse and Describe, one exchange), and every run is one
+ * exchange (Bind, Describe, Execute, Sync). PostgreSQL plans it as any prepared statement: custom plans for
+ * five runs, then its generic plan when that costs no more, and no planning after that. Statements that put
+ * their row count in the text (VALUES lists) get there; array parameters do not (a generic plan assumes ten
+ * elements), and are planned on every run.
+ *
+ * Behaviour, the same as PGlite's query() and transaction() wherever a caller can tell:
+ * - parameters are serialised by PGlite's serializers for the types the statement's Describe reported, and
+ *   rows parsed by its parsers; a failing statement throws PGlite's DatabaseError (message, code, detail …);
+ * - a transaction holds PGlite's transaction lock: a statement outside it waits until it ends;
+ * - a transaction commits when its callback returns and rolls back when it throws; a COMMIT that PostgreSQL
+ *   answers with ROLLBACK (a statement failed and the callback caught it) throws TransactionAbortedError;
+ *   a COMMIT that fails (a deferred constraint) throws its error, and nothing was committed;
+ * - a transaction's handle refuses statements once its callback has returned;
+ * - a text that does not parse is not kept, and its error is thrown as is.
+ * Beyond it:
+ * - at most `max` texts are kept; the least recently used is closed when another is prepared;
+ * - a statement is prepared again once it is `maxAgeMs` old, so that its plan follows the tables as they
+ *   grow (PGlite never runs ANALYZE; PostgreSQL keeps a generic plan until the schema changes);
+ * - a statement PostgreSQL no longer accepts (its result changed shape after DDL: 0A000; deallocated:
+ *   26000) is forgotten and, outside a transaction, prepared and run once more. Inside one, the error has
+ *   already aborted the transaction: it is thrown, and the next run prepares afresh.
+ */
+import { type PGlite, parse, protocol, TransactionAbortedError } from '@electric-sql/pglite';
+import type { Queryable, Row } from './db.js';
+
+type Statement = { name: string; paramTypes: number[]; preparedAt: number };
+
+export type StatementLimits = { max: number; maxAgeMs: number };
+
+const DEFAULT_LIMITS: StatementLimits = { max: 100, maxAgeMs: 60_000 };
+
+/** SQLSTATEs that mean the prepared statement itself is stale, not the data or the text. */
+const STALE_STATEMENT = new Set(['0A000', '26000']);
+
+const { serialize } = protocol;
+
+/** Statement names are unique in the process, so that two caches on one PGlite never reuse a name. */
+let named = 0;
+
+export class PgliteSession {
+  readonly #pg: PGlite;
+  readonly #limits: StatementLimits;
+  readonly #now: () => number;
+  /** By text, least recently used first (a Map keeps insertion order; a run moves its entry to the end). */
+  readonly #byText = new Map<string, Statement>();
+
+  constructor(pg: PGlite, limits: Partial<StatementLimits> = {}, now: () => number = () => performance.now()) {
+    this.#pg = pg;
+    this.#limits = { ...DEFAULT_LIMITS, ...limits };
+    this.#now = now;
+  }
+
+  /** How many statements are prepared now: for the tests. */
+  get size(): number {
+    return this.#byText.size;
+  }
+
+  /** Runs one statement outside any transaction: after the open one, if any, has ended. */
+  async query<T extends Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    await this.#pg._checkReady();
+    return this.#pg._runExclusiveTransaction(() =>
+      this.#pg.runExclusive(async () => {
+        const rows = await this.#runOnce<T>(sql, params, false);
+        await this.#pg.syncToFs();
+        return rows;
+      }),
+    );
+  }
+
+  /** Runs fn in one transaction: committed when it returns, rolled back when it throws. */
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    await this.#pg._checkReady();
+    return this.#pg._runExclusiveTransaction(async () => {
+      await this.#simple('BEGIN');
+      let open = true;
+      const closed = () => new Error('Transaction is closed');
+      const tx: Queryable = {
+        query: <R extends Row>(sql: string, params: unknown[] = []) =>
+          open ? this.#pg.runExclusive(() => this.#runOnce<R>(sql, params, true)) : Promise.reject(closed()),
+        exec: async (sql: string) => {
+          if (!open) throw closed();
+          await this.#simple(sql);
+        },
+      };
+      try {
+        const result = await fn(tx);
+        open = false;
+        if ((await this.#simple('COMMIT')) === 'ROLLBACK') throw new TransactionAbortedError();
+        await this.#pg.syncToFs();
+        return result;
+      } catch (error) {
+        if (open) {
+          open = false;
+          await this.#simple('ROLLBACK');
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** SQL without parameters (one or more statements) in one exchange; answers the last command's tag. */
+  #simple(sql: string): Promise<string | undefined> {
+    return this.#pg.runExclusive(async () => {
+      const { messages } = await this.#pg.execProtocol(serialize.query(sql), { syncToFs: false });
+      return parse.parseResults(messages, this.#pg.parsers).at(-1)?.command;
+    });
+  }
+
+  async #runOnce<T extends Row>(sql: string, params: unknown[], inTransaction: boolean): Promise<T[]> {
+    try {
+      return await this.#execute<T>(await this.#prepared(sql), params);
+    } catch (error) {
+      if (!isStale(error)) throw error;
+      this.#byText.delete(sql);
+      if (inTransaction) throw error;
+      return this.#execute<T>(await this.#prepared(sql), params);
+    }
+  }
+
+  /** The statement for this text, prepared now if it is new or too old. */
+  async #prepared(sql: string): Promise<Statement> {
+    const known = this.#byText.get(sql);
+    if (known && this.#now() - known.preparedAt < this.#limits.maxAgeMs) {
+      this.#byText.delete(sql);
+      this.#byText.set(sql, known);
+      return known;
+    }
+    this.#byText.delete(sql);
+    const closing: Uint8Array[] = [];
+    if (known) closing.push(serialize.close({ type: 'S', name: known.name }));
+    while (this.#byText.size >= this.#limits.max) {
+      const [oldestText, oldest] = this.#byText.entries().next().value as [string, Statement];
+      this.#byText.delete(oldestText);
+      closing.push(serialize.close({ type: 'S', name: oldest.name }));
+    }
+    const name = known?.name ?? `audition_${++named}`;
+    // Closing a statement that does not exist is not an error, so a failed Parse leaves nothing behind.
+    const { messages } = await this.#pg.execProtocol(
+      concat([
+        ...closing,
+        serialize.parse({ name, text: sql }),
+        serialize.describe({ type: 'S', name }),
+        serialize.sync(),
+      ]),
+      { syncToFs: false },
+    );
+    const statement = { name, paramTypes: parse.parseDescribeStatementResults(messages), preparedAt: this.#now() };
+    this.#byText.set(sql, statement);
+    return statement;
+  }
+
+  async #execute<T extends Row>(statement: Statement, params: unknown[]): Promise<T[]> {
+    const { serializers, parsers } = this.#pg;
+    const values = params.map((param, i) => {
+      if (param === null || param === undefined) return null;
+      const serializer = serializers[statement.paramTypes[i] ?? -1];
+      return serializer ? serializer(param) : String(param);
+    });
+    const { messages } = await this.#pg.execProtocol(
+      concat([
+        serialize.bind({ statement: statement.name, values }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      ]),
+      { syncToFs: false },
+    );
+    return (parse.parseResults(messages, parsers)[0]?.rows ?? []) as T[];
+  }
+}
+
+function isStale(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && STALE_STATEMENT.has(code);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
