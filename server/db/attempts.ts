@@ -136,7 +136,7 @@ export function submissionOf(db: Queryable, attemptId: string, exerciseId: strin
  */
 export function saveDraft(
   db: Db,
-  attempt: Attempt,
+  attempt: Pick<Attempt, 'id' | 'deadlineAt'>,
   exercise: Exercise,
   save: DraftSave,
   now: Date,

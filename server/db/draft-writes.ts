@@ -1,16 +1,18 @@
 /**
  * Writing draft revisions, group-committed (ADR 013): saves that arrive while a batch is being written go
- * together in the next transaction, with one query that locks all their attempts and reads what decides
- * where each save goes, one multi-row INSERT and one COMMIT. Every rule holds per save, in arrival order,
- * exactly as if each had its own transaction: a finished attempt or a submitted exercise refuses it (409),
- * a save not based on the latest draft is kept as a conflict, one overtaken by a newer save of its tab is
- * kept as superseded (ADR 012), a save after the deadline is marked late. A save is acknowledged only
- * after its COMMIT. The same SQL runs on PGlite and PostgreSQL.
+ * together in the next transaction: one statement locks all their attempts, one reads what decides where
+ * each save goes, one multi-row INSERT writes them, and one COMMIT. Every rule holds per save, in arrival
+ * order, exactly as if each had its own transaction: a revoked invite refuses it (404: the save may not have
+ * looked its token up, ADR 021), a finished attempt or a submitted exercise refuses it (409), a save not
+ * based on the latest draft is kept as a conflict, one overtaken by a newer save of its tab is kept as
+ * superseded (ADR 012), a save after the deadline is marked late. A save is acknowledged only after its
+ * COMMIT. The same SQL runs on PGlite and PostgreSQL.
  */
 import type { Submission } from '../content/schema.js';
 import { ApiError } from '../errors.js';
 import { Coalescer } from './coalescer.js';
 import { type Db, type DbProcedure, placeholders, type Queryable } from './db.js';
+import { LINK_WITHDRAWN } from './token-access.js';
 
 /** Which page load sent a save, and its place among that page's saves (ADR 012). */
 export type DraftTab = { id: string; seq: number };
@@ -71,11 +73,12 @@ const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 type Prepared = Omit<PendingSave, 'submission'> & { json: string };
 
 /** Why a save was refused: data, so that it crosses the database thread (ADR 019). */
-type Refusal = 'no-attempt' | 'finished' | 'submitted';
+type Refusal = 'no-attempt' | 'revoked' | 'finished' | 'submitted';
 type Placed = { ok: true; value: SavedDraft } | { ok: false; refusal: Refusal };
 
 const REFUSALS: Record<Refusal, ApiError> = {
   'no-attempt': new ApiError('not_found', 'No such attempt.'),
+  revoked: new ApiError('not_found', LINK_WITHDRAWN),
   finished: new ApiError('conflict', 'This assessment is finished: nothing more can be saved.'),
   submitted: new ApiError('conflict', 'This exercise is already submitted: it can no longer be changed.'),
 };
@@ -120,6 +123,7 @@ type DraftRow = {
   attemptId: string;
   exerciseId: string;
   tabId: string | null;
+  revoked: boolean;
   finished: boolean;
   submitted: boolean;
   last: number;
@@ -139,7 +143,8 @@ async function writeBatch(tx: Queryable, saves: Prepared[]): Promise<Placed[]> {
       outcomes.push({ ok: false, refusal: 'no-attempt' });
       continue;
     }
-    const refusal = draft.finished ? 'finished' : draft.submitted ? 'submitted' : null;
+    // The save may have skipped the token lookup (ADR 021): a revoke is seen here, as a finish and a submit are.
+    const refusal = draft.revoked ? 'revoked' : draft.finished ? 'finished' : draft.submitted ? 'submitted' : null;
     if (refusal) {
       outcomes.push({ ok: false, refusal });
       continue;
@@ -212,14 +217,16 @@ async function lockAndRead(tx: Queryable, saves: Prepared[]): Promise<Map<string
   );
   const rows = await tx.query<DraftRow>(
     `SELECT p.attempt_id AS "attemptId", p.exercise_id AS "exerciseId", p.tab_id AS "tabId",
-            a.finished_at IS NOT NULL AS finished, sub.found IS NOT NULL AS submitted,
+            inv.revoked_at IS NOT NULL AS revoked, a.finished_at IS NOT NULL AS finished,
+            sub.found IS NOT NULL AS submitted,
             COALESCE((SELECT max(revision) FROM draft_revisions d
                        WHERE d.attempt_id = a.id AND d.exercise_id = p.exercise_id), 0)::int AS last,
             live.revision AS "liveRevision", live.tab_id AS "liveTab",
             (SELECT max(tab_seq) FROM draft_revisions d
               WHERE d.attempt_id = a.id AND d.exercise_id = p.exercise_id AND d.tab_id = p.tab_id)::int AS "tabSeq"
        FROM (VALUES ${placeholders(keys.size, 3, ['text', 'text', 'text'])}) AS p (attempt_id, exercise_id, tab_id)
-      CROSS JOIN LATERAL (SELECT id, finished_at FROM attempts WHERE id = p.attempt_id LIMIT 1) a
+      CROSS JOIN LATERAL (SELECT id, invite_id, finished_at FROM attempts WHERE id = p.attempt_id LIMIT 1) a
+      CROSS JOIN LATERAL (SELECT revoked_at FROM invites WHERE id = a.invite_id LIMIT 1) inv
        LEFT JOIN LATERAL (SELECT true AS found FROM submissions s
                            WHERE s.attempt_id = a.id AND s.exercise_id = p.exercise_id LIMIT 1) sub ON true
        LEFT JOIN LATERAL (SELECT revision, tab_id FROM draft_revisions d

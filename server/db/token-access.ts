@@ -1,8 +1,9 @@
 /**
  * The invite behind a candidate's token, with its assessment and attempt: every candidate request starts
  * here. Lookups that arrive while one is running are answered together by one query (coalescer.ts), which
- * under load costs little more than a single lookup (ADR 013). Nothing is cached: a revoked invite or a
- * finished attempt is seen by the very next request.
+ * under load costs little more than a single lookup (ADR 013). The lookup caches nothing. The autosave
+ * remembers the part of a started attempt's access that cannot change (ADR 021, below), and its write reads
+ * the rest under the attempt's lock, so a revoked invite or a finished attempt is seen by the very next save.
  */
 import { hashToken } from '../auth/tokens.js';
 import type { Assessment, Invite } from './assessments.js';
@@ -12,6 +13,12 @@ import { type Db, type DbProcedure, placeholders, type Queryable } from './db.js
 
 /** The most tokens in one query. */
 const MAX_BATCH_TOKENS = 200;
+
+/** The most started attempts' tokens remembered per database (ADR 021). */
+const MAX_REMEMBERED = 10_000;
+
+/** What the holder of a revoked invite is told, wherever the revoke is noticed. */
+export const LINK_WITHDRAWN = 'This link was withdrawn by the team that sent it. Ask them for a new one.';
 
 type AccessRow = Invite & { tokenHash: string; assessment: Assessment; attempt: Attempt | null };
 
@@ -78,6 +85,47 @@ function loaderOf(db: Db): Coalescer<string, TokenAccess | null> {
     loaders.set(db, loader);
   }
   return loader;
+}
+
+/**
+ * What a started attempt's token leads to that can no longer change (ADR 021): the attempt's id, pinned
+ * versions and deadline, and the assessment's exercises. What can (a revoked invite, a finished attempt, a
+ * submitted exercise) is not here: the draft write reads it under the attempt's lock.
+ */
+export type StartedAccess = {
+  attempt: Pick<Attempt, 'id' | 'exerciseVersions' | 'deadlineAt'>;
+  exerciseIds: string[];
+};
+
+const remembered = new WeakMap<Db, Map<string, StartedAccess>>();
+
+/** The remembered part of a started attempt's token, if a save has remembered it. */
+export function startedAccess(db: Db, token: string): StartedAccess | undefined {
+  const tokens = remembered.get(db);
+  const found = tokens?.get(token);
+  if (tokens && found) {
+    // Least recently used is forgotten first: a map keeps insertion order, so move this one to the end.
+    tokens.delete(token);
+    tokens.set(token, found);
+  }
+  return found;
+}
+
+/** Remembers the unchanging part of a started attempt's access, found by the full lookup. */
+export function rememberStarted(db: Db, token: string, access: TokenAccess & { attempt: Attempt }): StartedAccess {
+  let tokens = remembered.get(db);
+  if (!tokens) {
+    tokens = new Map();
+    remembered.set(db, tokens);
+  }
+  const { id, exerciseVersions, deadlineAt } = access.attempt;
+  const started = { attempt: { id, exerciseVersions, deadlineAt }, exerciseIds: access.assessment.exerciseIds };
+  tokens.set(token, started);
+  for (const oldest of tokens.keys()) {
+    if (tokens.size <= MAX_REMEMBERED) break;
+    tokens.delete(oldest);
+  }
+  return started;
 }
 
 function toAccess({ tokenHash: _, assessment, attempt, ...invite }: AccessRow): TokenAccess {

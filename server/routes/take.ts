@@ -23,7 +23,7 @@ import {
   submitExercise,
   type TokenAccess,
 } from '../db/attempts.js';
-import { loadAccess } from '../db/token-access.js';
+import { LINK_WITHDRAWN, loadAccess, rememberStarted, type StartedAccess, startedAccess } from '../db/token-access.js';
 import { ApiError } from '../errors.js';
 import { onSubmitted } from '../grading/grading.js';
 import { candidateExerciseSchema, errorResponses } from './schemas.js';
@@ -224,7 +224,8 @@ export const takeRoutes = router()
   .openapi(putDraft, async (c) => {
     const { token, exerciseId } = c.req.valid('param');
     const save = c.req.valid('json');
-    const { attempt, exercise } = await resolveExercise(c, token, exerciseId);
+    const { attempt, exerciseIds } = await resolveStarted(c, token);
+    const exercise = await exerciseOf(c, exerciseIds, attempt, exerciseId);
     const { db, clock } = c.var.deps;
     const saved = await saveDraft(db, attempt, exercise, save, clock());
     return c.json({ ...saved, savedAt: saved.savedAt.toISOString(), serverNow: clock().toISOString() }, 200);
@@ -266,7 +267,7 @@ async function resolve(c: Context<AppEnv>, token: string): Promise<TokenAccess> 
   }
   // Only the holder of the token reaches this: telling them it was withdrawn saves them checking the copy.
   if (access.invite.revokedAt) {
-    throw new ApiError('not_found', 'This link was withdrawn by the team that sent it. Ask them for a new one.');
+    throw new ApiError('not_found', LINK_WITHDRAWN);
   }
   if (!access.attempt && access.invite.expiresAt <= clock()) {
     throw new ApiError('gone', 'This link has expired. Ask the team that invited you for a new one.');
@@ -277,14 +278,33 @@ async function resolve(c: Context<AppEnv>, token: string): Promise<TokenAccess> 
 async function resolveExercise(c: Context<AppEnv>, token: string, exerciseId: string) {
   const { assessment, attempt } = await resolve(c, token);
   if (!attempt) throw new ApiError('conflict', 'Start the assessment first.');
-  if (!assessment.exerciseIds.includes(exerciseId)) {
-    throw new ApiError('not_found', `This assessment has no exercise "${exerciseId}".`);
-  }
-  return { attempt, exercise: await pinnedExercise(c, attempt, exerciseId) };
+  return { attempt, exercise: await exerciseOf(c, assessment.exerciseIds, attempt, exerciseId) };
 }
 
+/**
+ * For the autosave, a candidate's most frequent request: the unchanging part of a started attempt's access,
+ * remembered after the first full lookup (ADR 021). What can still change is checked by the write itself.
+ */
+async function resolveStarted(c: Context<AppEnv>, token: string): Promise<StartedAccess> {
+  const { db } = c.var.deps;
+  const known = startedAccess(db, token);
+  if (known) return known;
+  const access = await resolve(c, token);
+  if (!access.attempt) throw new ApiError('conflict', 'Start the assessment first.');
+  return rememberStarted(db, token, { ...access, attempt: access.attempt });
+}
+
+async function exerciseOf(c: Context<AppEnv>, exerciseIds: string[], attempt: PinnedAttempt, exerciseId: string) {
+  if (!exerciseIds.includes(exerciseId)) {
+    throw new ApiError('not_found', `This assessment has no exercise "${exerciseId}".`);
+  }
+  return pinnedExercise(c, attempt, exerciseId);
+}
+
+type PinnedAttempt = Pick<Attempt, 'id' | 'exerciseVersions'>;
+
 /** The exact version the attempt started on, from its snapshot. */
-async function pinnedExercise(c: Context<AppEnv>, attempt: Attempt, exerciseId: string): Promise<Exercise> {
+async function pinnedExercise(c: Context<AppEnv>, attempt: PinnedAttempt, exerciseId: string): Promise<Exercise> {
   const version = attempt.exerciseVersions[exerciseId];
   const exercise = version ? await c.var.deps.snapshots(exerciseId, version) : null;
   if (!exercise) throw new Error(`snapshot ${exerciseId}@${version} missing for attempt ${attempt.id}`);

@@ -393,6 +393,39 @@ describe('bad input changes nothing', () => {
     expect(res.body.error.message).toBe('This link was withdrawn by the team that sent it. Ask them for a new one.');
   });
 
+  it('refuses a save with 404 once its invite is revoked, though the saves before it went through', async () => {
+    const a = await newAssessment();
+    const invite = await newInvite(a.id);
+    await take(invite.token, '/start', post);
+    // Two saves: the second runs on what the first remembered of the token (ADR 021).
+    for (const [base, text] of [
+      [0, 'first'],
+      [1, 'second'],
+    ] as const) {
+      const saved = await take(
+        invite.token,
+        '/exercises/canary-spec/draft',
+        put({ baseRevision: base, submission: spec(text) }),
+      );
+      expect(saved.status).toBe(200);
+    }
+    const revoked = await t.app.request(`http://localhost/api/staff/invites/${invite.id}`, {
+      method: 'DELETE',
+      headers: { cookie: admin, origin: 'http://localhost' },
+    });
+    expect(revoked.status).toBe(200);
+    const refused = await take(
+      invite.token,
+      '/exercises/canary-spec/draft',
+      put({ baseRevision: 2, submission: spec('after the revoke') }),
+    );
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.message).toBe(
+      'This link was withdrawn by the team that sent it. Ask them for a new one.',
+    );
+    expect((await revisions(invite.token, 'canary-spec')).map((r) => r[1])).toEqual(['first', 'second']);
+  });
+
   it('answers an expired invite with 410, but lets an attempt already under way continue', async () => {
     const a = await newAssessment();
     const unused = await newInvite(a.id);
