@@ -37,11 +37,24 @@ export async function one<T extends Row>(db: Queryable, sql: string, params: unk
 }
 
 /**
- * "($1, $2), ($3, $4)" for `rows` rows of `columns` parameters, each cast when types are given: a VALUES
- * list for a batch. Prefer it to an array parameter in hot statements: with the row count in the text, a
- * prepared statement gets its generic plan and is no longer planned on every run (ADR 020).
+ * A batch's rows as a VALUES list ("($1, $2), ($3, $4)", each parameter cast when types are given) and its
+ * parameters. Prefer it to an array parameter in hot statements: with the row count in the text, a prepared
+ * statement gets its generic plan and is no longer planned on every run (ADR 020). The rows are padded with
+ * copies of `filler` to the next power of two (1, 2, 4 … 256), so that a statement has a few texts, not one
+ * per batch size: a hundred sizes would crowd each other out of the prepared statements. The statement must
+ * make the filler harmless: a copy of a real row where duplicates change nothing, or NULLs it filters out.
  */
-export function placeholders(rows: number, columns: number, types: string[] = []): string {
+export function valuesList(
+  rows: unknown[][],
+  filler: unknown[],
+  types: string[] = [],
+): { sql: string; params: unknown[] } {
+  const size = rows.length <= 1 ? 1 : 2 ** Math.ceil(Math.log2(rows.length));
+  const padded = [...rows, ...Array.from({ length: size - rows.length }, () => filler)];
+  return { sql: placeholders(padded.length, filler.length, types), params: padded.flat() };
+}
+
+function placeholders(rows: number, columns: number, types: string[]): string {
   return Array.from({ length: rows }, (_, row) => {
     const cells = Array.from({ length: columns }, (_, column) => {
       const type = types[column];

@@ -11,7 +11,7 @@
 import type { Submission } from '../content/schema.js';
 import { ApiError } from '../errors.js';
 import { Coalescer } from './coalescer.js';
-import { type Db, type DbProcedure, placeholders, type Queryable } from './db.js';
+import { type Db, type DbProcedure, type Queryable, valuesList } from './db.js';
 import { LINK_WITHDRAWN } from './token-access.js';
 
 /** Which page load sent a save, and its place among that page's saves (ADR 012). */
@@ -133,6 +133,9 @@ type DraftRow = {
 };
 type Draft = Omit<DraftRow, 'tabId' | 'tabSeq'> & { tabSeqs: Map<string, number | null> };
 
+/** The columns of a stored draft revision, in the order writeBatch lists them. */
+const DRAFT_ROW_TYPES = ['text', 'text', 'int', 'int', 'boolean', 'jsonb', 'timestamptz', 'text', 'int', 'boolean'];
+
 async function writeBatch(tx: Queryable, saves: Prepared[]): Promise<Placed[]> {
   const drafts = await lockAndRead(tx, saves);
   const outcomes: Placed[] = [];
@@ -177,11 +180,16 @@ async function writeBatch(tx: Queryable, saves: Prepared[]): Promise<Placed[]> {
     });
   }
   if (rows.length > 0) {
+    // Padded with rows of NULLs, which the WHERE leaves out.
+    const values = valuesList(rows, Array<null>(10).fill(null), DRAFT_ROW_TYPES);
     await tx.query(
       `INSERT INTO draft_revisions (attempt_id, exercise_id, revision, base_revision, conflict, submission, saved_at,
                                     tab_id, tab_seq, superseded)
-       VALUES ${placeholders(rows.length, 10)}`,
-      rows.flat(),
+       SELECT * FROM (VALUES ${values.sql})
+           AS v (attempt_id, exercise_id, revision, base_revision, conflict, submission, saved_at, tab_id, tab_seq,
+                 superseded)
+        WHERE v.attempt_id IS NOT NULL`,
+      values.params,
     );
   }
   return outcomes;
@@ -210,11 +218,20 @@ async function lockAndRead(tx: Queryable, saves: Prepared[]): Promise<Map<string
     ]);
   }
   const attemptIds = [...new Set(saves.map((save) => save.attemptId))].sort();
-  await tx.query(
-    `SELECT a.id FROM (VALUES ${placeholders(attemptIds.length, 1, ['text'])}) AS p (id)
-      CROSS JOIN LATERAL (SELECT id FROM attempts WHERE id = p.id FOR UPDATE) a`,
-    attemptIds,
+  // Padded with the last id again: a row locked twice in one statement is locked once, and in order.
+  const locks = valuesList(
+    attemptIds.map((id) => [id]),
+    [attemptIds.at(-1)],
+    ['text'],
   );
+  await tx.query(
+    `SELECT a.id FROM (VALUES ${locks.sql}) AS p (id)
+      CROSS JOIN LATERAL (SELECT id FROM attempts WHERE id = p.id FOR UPDATE) a`,
+    locks.params,
+  );
+  // Padded with the last draft again: its rows come back twice and are read once.
+  const drafts = [...keys.values()];
+  const wanted = valuesList(drafts, drafts.at(-1) ?? [], ['text', 'text', 'text']);
   const rows = await tx.query<DraftRow>(
     `SELECT p.attempt_id AS "attemptId", p.exercise_id AS "exerciseId", p.tab_id AS "tabId",
             inv.revoked_at IS NOT NULL AS revoked, a.finished_at IS NOT NULL AS finished,
@@ -224,7 +241,7 @@ async function lockAndRead(tx: Queryable, saves: Prepared[]): Promise<Map<string
             live.revision AS "liveRevision", live.tab_id AS "liveTab",
             (SELECT max(tab_seq) FROM draft_revisions d
               WHERE d.attempt_id = a.id AND d.exercise_id = p.exercise_id AND d.tab_id = p.tab_id)::int AS "tabSeq"
-       FROM (VALUES ${placeholders(keys.size, 3, ['text', 'text', 'text'])}) AS p (attempt_id, exercise_id, tab_id)
+       FROM (VALUES ${wanted.sql}) AS p (attempt_id, exercise_id, tab_id)
       CROSS JOIN LATERAL (SELECT id, invite_id, finished_at FROM attempts WHERE id = p.attempt_id LIMIT 1) a
       CROSS JOIN LATERAL (SELECT revoked_at FROM invites WHERE id = a.invite_id LIMIT 1) inv
        LEFT JOIN LATERAL (SELECT true AS found FROM submissions s
@@ -232,19 +249,19 @@ async function lockAndRead(tx: Queryable, saves: Prepared[]): Promise<Map<string
        LEFT JOIN LATERAL (SELECT revision, tab_id FROM draft_revisions d
                            WHERE d.attempt_id = a.id AND d.exercise_id = p.exercise_id AND NOT d.superseded
                            ORDER BY revision DESC LIMIT 1) live ON true`,
-    [...keys.values()].flat(),
+    wanted.params,
   );
-  const drafts = new Map<string, Draft>();
+  const byKey = new Map<string, Draft>();
   for (const { tabId, tabSeq, ...row } of rows) {
     const key = draftKey(row.attemptId, row.exerciseId);
-    let draft = drafts.get(key);
+    let draft = byKey.get(key);
     if (!draft) {
       draft = { ...row, tabSeqs: new Map() };
-      drafts.set(key, draft);
+      byKey.set(key, draft);
     }
     if (tabId !== null) draft.tabSeqs.set(tabId, tabSeq);
   }
-  return drafts;
+  return byKey;
 }
 
 function draftKey(attemptId: string, exerciseId: string): string {

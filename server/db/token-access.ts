@@ -9,7 +9,7 @@ import { hashToken } from '../auth/tokens.js';
 import type { Assessment, Invite } from './assessments.js';
 import type { Attempt, TokenAccess } from './attempts.js';
 import { Coalescer } from './coalescer.js';
-import { type Db, type DbProcedure, placeholders, type Queryable } from './db.js';
+import { type Db, type DbProcedure, type Queryable, valuesList } from './db.js';
 
 /** The most tokens in one query. */
 const MAX_BATCH_TOKENS = 200;
@@ -32,6 +32,12 @@ type AccessRow = Invite & { tokenHash: string; assessment: Assessment; attempt: 
 export async function accessByTokens(db: Queryable, tokens: string[]): Promise<Map<string, TokenAccess>> {
   const hashes = tokens.map(hashToken);
   if (hashes.length === 0) return new Map();
+  // Padded with the first token again: its rows come back twice and are counted once.
+  const wanted = valuesList(
+    hashes.map((hash) => [hash]),
+    [hashes[0]],
+    ['text'],
+  );
   const rows = await db.query<AccessRow>(
     `SELECT i.token_hash AS "tokenHash", i.id, i.assessment_id AS "assessmentId", i.name, i.email,
             i.expires_at AS "expiresAt", i.revoked_at AS "revokedAt",
@@ -41,11 +47,11 @@ export async function accessByTokens(db: Queryable, tokens: string[]): Promise<M
               'id', t.id, 'inviteId', t.invite_id, 'assessmentId', t.assessment_id,
               'exerciseVersions', t.exercise_versions, 'startedAt', t.started_at, 'deadlineAt', t.deadline_at,
               'finishedAt', t.finished_at) END AS attempt
-       FROM (VALUES ${placeholders(hashes.length, 1, ['text'])}) AS wanted (hash)
+       FROM (VALUES ${wanted.sql}) AS wanted (hash)
       CROSS JOIN LATERAL (SELECT * FROM invites WHERE token_hash = wanted.hash LIMIT 1) i
       CROSS JOIN LATERAL (SELECT * FROM assessments WHERE id = i.assessment_id LIMIT 1) s
        LEFT JOIN LATERAL (SELECT * FROM attempts WHERE invite_id = i.id LIMIT 1) t ON true`,
-    hashes,
+    wanted.params,
   );
   const byHash = new Map(rows.map((row) => [row.tokenHash, toAccess(row)]));
   const found = new Map<string, TokenAccess>();
