@@ -141,7 +141,7 @@ export class PgliteSession {
       closing.push(serialize.close({ type: 'S', name: oldest.name }));
     }
     const name = known?.name ?? `audition_${++named}`;
-    // Closing a statement that does not exist is not an error, so a failed Parse leaves nothing behind.
+    // The closes run before the Parse: if it fails, they are done, and their statements forgotten, all the same.
     const { messages } = await this.#pg.execProtocol(
       concat([
         ...closing,
