@@ -23,9 +23,9 @@
  * - at most `max` texts are kept; the least recently used is closed when another is prepared;
  * - a statement is prepared again once it is `maxAgeMs` old, so that its plan follows the tables as they
  *   grow (PGlite never runs ANALYZE; PostgreSQL keeps a generic plan until the schema changes);
- * - a statement PostgreSQL no longer accepts (its result changed shape after DDL: 0A000; deallocated:
- *   26000) is forgotten and, outside a transaction, prepared and run once more. Inside one, the error has
- *   already aborted the transaction: it is thrown, and the next run prepares afresh.
+ * - a statement PostgreSQL no longer accepts (its result changed shape after DDL, or it was deallocated) is
+ *   prepared again, under the same name, and, outside a transaction, run once more. Inside one, the error
+ *   has already aborted the transaction: it is thrown, and the next run prepares afresh.
  */
 import { type PGlite, parse, protocol, TransactionAbortedError } from '@electric-sql/pglite';
 import type { Queryable, Row } from './db.js';
@@ -35,9 +35,6 @@ type Statement = { name: string; paramTypes: number[]; preparedAt: number };
 export type StatementLimits = { max: number; maxAgeMs: number };
 
 const DEFAULT_LIMITS: StatementLimits = { max: 100, maxAgeMs: 60_000 };
-
-/** SQLSTATEs that mean the prepared statement itself is stale, not the data or the text. */
-const STALE_STATEMENT = new Set(['0A000', '26000']);
 
 const { serialize } = protocol;
 
@@ -118,7 +115,9 @@ export class PgliteSession {
       return await this.#execute<T>(await this.#prepared(sql), params);
     } catch (error) {
       if (!isStale(error)) throw error;
-      this.#byText.delete(sql);
+      // Expired, not forgotten: the next #prepared closes it and prepares it again under its name.
+      const known = this.#byText.get(sql);
+      if (known) known.preparedAt = Number.NEGATIVE_INFINITY;
       if (inTransaction) throw error;
       return this.#execute<T>(await this.#prepared(sql), params);
     }
@@ -176,9 +175,14 @@ export class PgliteSession {
   }
 }
 
+/**
+ * The prepared statement itself is stale, not the data or the text: its result changed shape after DDL
+ * (0A000 is also "feature not supported", which preparing again would not cure), or it no longer exists.
+ */
 function isStale(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && STALE_STATEMENT.has(code);
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === '26000') return true;
+  return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type');
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

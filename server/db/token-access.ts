@@ -3,7 +3,7 @@
  * here. Lookups that arrive while one is running are answered together by one query (coalescer.ts), which
  * under load costs little more than a single lookup (ADR 013). The lookup caches nothing. The autosave
  * remembers the part of a started attempt's access that cannot change (ADR 021, below), and its write reads
- * the rest under the attempt's lock, so a revoked invite or a finished attempt is seen by the very next save.
+ * the rest in its own transaction, so a revoked invite or a finished attempt is seen by the next save.
  */
 import { hashToken } from '../auth/tokens.js';
 import type { Assessment, Invite } from './assessments.js';
@@ -96,23 +96,25 @@ function loaderOf(db: Db): Coalescer<string, TokenAccess | null> {
 /**
  * What a started attempt's token leads to that can no longer change (ADR 021): the attempt's id, pinned
  * versions and deadline, and the assessment's exercises. What can (a revoked invite, a finished attempt, a
- * submitted exercise) is not here: the draft write reads it under the attempt's lock.
+ * submitted exercise) is not here: the draft write reads it in its own transaction.
  */
 export type StartedAccess = {
   attempt: Pick<Attempt, 'id' | 'exerciseVersions' | 'deadlineAt'>;
   exerciseIds: string[];
 };
 
+/** By the token's hash, as everywhere else: the tokens themselves are never kept. */
 const remembered = new WeakMap<Db, Map<string, StartedAccess>>();
 
 /** The remembered part of a started attempt's token, if a save has remembered it. */
 export function startedAccess(db: Db, token: string): StartedAccess | undefined {
   const tokens = remembered.get(db);
-  const found = tokens?.get(token);
+  const hash = hashToken(token);
+  const found = tokens?.get(hash);
   if (tokens && found) {
     // Least recently used is forgotten first: a map keeps insertion order, so move this one to the end.
-    tokens.delete(token);
-    tokens.set(token, found);
+    tokens.delete(hash);
+    tokens.set(hash, found);
   }
   return found;
 }
@@ -126,7 +128,9 @@ export function rememberStarted(db: Db, token: string, access: TokenAccess & { a
   }
   const { id, exerciseVersions, deadlineAt } = access.attempt;
   const started = { attempt: { id, exerciseVersions, deadlineAt }, exerciseIds: access.assessment.exerciseIds };
-  tokens.set(token, started);
+  const hash = hashToken(token);
+  tokens.delete(hash);
+  tokens.set(hash, started);
   for (const oldest of tokens.keys()) {
     if (tokens.size <= MAX_REMEMBERED) break;
     tokens.delete(oldest);
