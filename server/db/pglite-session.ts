@@ -29,6 +29,7 @@
  */
 import { type PGlite, parse, protocol, TransactionAbortedError } from '@electric-sql/pglite';
 import type { Queryable, Row } from './db.js';
+import { LruMap } from './lru-map.js';
 
 type Statement = { name: string; paramTypes: number[]; preparedAt: number };
 
@@ -45,13 +46,13 @@ export class PgliteSession {
   readonly #pg: PGlite;
   readonly #limits: StatementLimits;
   readonly #now: () => number;
-  /** By text, least recently used first (a Map keeps insertion order; a run moves its entry to the end). */
-  readonly #byText = new Map<string, Statement>();
+  readonly #byText: LruMap<string, Statement>;
 
   constructor(pg: PGlite, limits: Partial<StatementLimits> = {}, now: () => number = () => performance.now()) {
     this.#pg = pg;
     this.#limits = { ...DEFAULT_LIMITS, ...limits };
     this.#now = now;
+    this.#byText = new LruMap(this.#limits.max);
   }
 
   /** How many statements are prepared now: for the tests. */
@@ -126,33 +127,30 @@ export class PgliteSession {
   /** The statement for this text, prepared now if it is new or too old. */
   async #prepared(sql: string): Promise<Statement> {
     const known = this.#byText.get(sql);
-    if (known && this.#now() - known.preparedAt < this.#limits.maxAgeMs) {
-      this.#byText.delete(sql);
-      this.#byText.set(sql, known);
-      return known;
-    }
-    this.#byText.delete(sql);
-    const closing: Uint8Array[] = [];
-    if (known) closing.push(serialize.close({ type: 'S', name: known.name }));
-    while (this.#byText.size >= this.#limits.max) {
-      const [oldestText, oldest] = this.#byText.entries().next().value as [string, Statement];
-      this.#byText.delete(oldestText);
-      closing.push(serialize.close({ type: 'S', name: oldest.name }));
-    }
-    const name = known?.name ?? `audition_${++named}`;
+    if (known && this.#now() - known.preparedAt < this.#limits.maxAgeMs) return known;
+    const statement: Statement = {
+      name: known?.name ?? `audition_${++named}`,
+      paramTypes: [],
+      preparedAt: this.#now(),
+    };
+    const closing = [...(known ? [known] : []), ...this.#byText.set(sql, statement).map(([, forgotten]) => forgotten)];
     // The closes run before the Parse: if it fails, they are done, and their statements forgotten, all the same.
-    const { messages } = await this.#pg.execProtocol(
-      concat([
-        ...closing,
-        serialize.parse({ name, text: sql }),
-        serialize.describe({ type: 'S', name }),
-        serialize.sync(),
-      ]),
-      { syncToFs: false },
-    );
-    const statement = { name, paramTypes: parse.parseDescribeStatementResults(messages), preparedAt: this.#now() };
-    this.#byText.set(sql, statement);
-    return statement;
+    try {
+      const { messages } = await this.#pg.execProtocol(
+        concat([
+          ...closing.map(({ name }) => serialize.close({ type: 'S', name })),
+          serialize.parse({ name: statement.name, text: sql }),
+          serialize.describe({ type: 'S', name: statement.name }),
+          serialize.sync(),
+        ]),
+        { syncToFs: false },
+      );
+      statement.paramTypes = parse.parseDescribeStatementResults(messages);
+      return statement;
+    } catch (error) {
+      this.#byText.delete(sql);
+      throw error;
+    }
   }
 
   async #execute<T extends Row>(statement: Statement, params: unknown[]): Promise<T[]> {

@@ -10,6 +10,7 @@ import type { Assessment, Invite } from './assessments.js';
 import type { Attempt, TokenAccess } from './attempts.js';
 import { Coalescer } from './coalescer.js';
 import { type Db, type DbProcedure, type Queryable, valuesList } from './db.js';
+import { LruMap } from './lru-map.js';
 
 /** The most tokens in one query. */
 const MAX_BATCH_TOKENS = 200;
@@ -104,37 +105,23 @@ export type StartedAccess = {
 };
 
 /** By the token's hash, as everywhere else: the tokens themselves are never kept. */
-const remembered = new WeakMap<Db, Map<string, StartedAccess>>();
+const remembered = new WeakMap<Db, LruMap<string, StartedAccess>>();
 
 /** The remembered part of a started attempt's token, if a save has remembered it. */
 export function startedAccess(db: Db, token: string): StartedAccess | undefined {
-  const tokens = remembered.get(db);
-  const hash = hashToken(token);
-  const found = tokens?.get(hash);
-  if (tokens && found) {
-    // Least recently used is forgotten first: a map keeps insertion order, so move this one to the end.
-    tokens.delete(hash);
-    tokens.set(hash, found);
-  }
-  return found;
+  return remembered.get(db)?.get(hashToken(token));
 }
 
 /** Remembers the unchanging part of a started attempt's access, found by the full lookup. */
 export function rememberStarted(db: Db, token: string, access: TokenAccess & { attempt: Attempt }): StartedAccess {
   let tokens = remembered.get(db);
   if (!tokens) {
-    tokens = new Map();
+    tokens = new LruMap(MAX_REMEMBERED);
     remembered.set(db, tokens);
   }
   const { id, exerciseVersions, deadlineAt } = access.attempt;
   const started = { attempt: { id, exerciseVersions, deadlineAt }, exerciseIds: access.assessment.exerciseIds };
-  const hash = hashToken(token);
-  tokens.delete(hash);
-  tokens.set(hash, started);
-  for (const oldest of tokens.keys()) {
-    if (tokens.size <= MAX_REMEMBERED) break;
-    tokens.delete(oldest);
-  }
+  tokens.set(hashToken(token), started);
   return started;
 }
 

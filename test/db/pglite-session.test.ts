@@ -119,27 +119,28 @@ describe('plans', () => {
 });
 
 describe('a schema that changes under a statement', () => {
-  it('outside a transaction, prepares it again and answers with the new shape, leaving nothing behind', async () => {
+  /** A fresh session with `SELECT *` on a new one-row table prepared; then the table gains `column`. */
+  async function preparedThenAltered(table: string, column: string) {
     await deallocateAll();
     const session = new PgliteSession(pg);
-    await pg.exec('CREATE TABLE shape_t (a int); INSERT INTO shape_t VALUES (1)');
-    expect(await session.query('SELECT * FROM shape_t')).toEqual([{ a: 1 }]);
-    await pg.exec('ALTER TABLE shape_t ADD COLUMN b text DEFAULT $$x$$');
-    expect(await session.query('SELECT * FROM shape_t')).toEqual([{ a: 1, b: 'x' }]);
-    expect((await preparedNow()).map((p) => p.statement)).toEqual(['SELECT * FROM shape_t']);
+    const sql = `SELECT * FROM ${table}`;
+    await pg.exec(`CREATE TABLE ${table} (a int); INSERT INTO ${table} VALUES (1)`);
+    expect(await session.query(sql)).toEqual([{ a: 1 }]);
+    await pg.exec(`ALTER TABLE ${table} ADD COLUMN ${column}`);
+    return { session, sql };
+  }
+
+  it('outside a transaction, prepares it again and answers with the new shape, leaving nothing behind', async () => {
+    const { session, sql } = await preparedThenAltered('shape_t', 'b text DEFAULT $$x$$');
+    expect(await session.query(sql)).toEqual([{ a: 1, b: 'x' }]);
+    expect((await preparedNow()).map((p) => p.statement)).toEqual([sql]);
   });
 
   it('inside a transaction, throws (the transaction is aborted) and the next run prepares afresh', async () => {
-    await deallocateAll();
-    const session = new PgliteSession(pg);
-    await pg.exec('CREATE TABLE shape_u (a int); INSERT INTO shape_u VALUES (1)');
-    expect(await session.query('SELECT * FROM shape_u')).toEqual([{ a: 1 }]);
-    await pg.exec('ALTER TABLE shape_u ADD COLUMN b int DEFAULT 2');
-    await expect(session.transaction((tx) => tx.query('SELECT * FROM shape_u'))).rejects.toMatchObject({
-      code: '0A000',
-    });
-    expect(await session.query('SELECT * FROM shape_u')).toEqual([{ a: 1, b: 2 }]);
-    expect((await preparedNow()).map((p) => p.statement)).toEqual(['SELECT * FROM shape_u']);
+    const { session, sql } = await preparedThenAltered('shape_u', 'b int DEFAULT 2');
+    await expect(session.transaction((tx) => tx.query(sql))).rejects.toMatchObject({ code: '0A000' });
+    expect(await session.query(sql)).toEqual([{ a: 1, b: 2 }]);
+    expect((await preparedNow()).map((p) => p.statement)).toEqual([sql]);
   });
 
   it('does not run again a statement refused as not supported, which preparing again would not cure', async () => {
