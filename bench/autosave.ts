@@ -13,8 +13,9 @@
  *
  * Options: CANDIDATES (default 5,000: the aim's 5,000 candidates saving every 5 s), CONNECTIONS (100),
  * SECONDS (10), DRAFT_KB (4); OPEN_SECONDS (the open loop's length, default SECONDS: a long one shows what
- * only comes with time, such as checkpoints and growing tables, window by window); OPEN_ONLY=1 runs the
- * open loop alone, on a server nothing has warmed up, as after a restart.
+ * only comes with time, such as checkpoints and growing tables, window by window); WINDOW_SECONDS (10: the
+ * windows' length); OPEN_ONLY=1 runs the open loop alone, on a server nothing has warmed up, as after a
+ * restart; SERVER_NODE_ARGS, flags for the server's node (such as --cpu-prof --cpu-prof-dir=DIR).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -30,11 +31,17 @@ const duration = Number(process.env.SECONDS ?? 10);
 const draftKb = Number(process.env.DRAFT_KB ?? 4);
 const openSeconds = Number(process.env.OPEN_SECONDS ?? duration);
 const openOnly = process.env.OPEN_ONLY === '1';
+const windowSeconds = Number(process.env.WINDOW_SECONDS ?? 10);
 
 console.error(`Setting up ${candidates} started attempts on a fresh PGlite…`);
-const server = spawn(process.execPath, ['--import', 'tsx', 'bench/autosave-server.ts', String(candidates)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const server = spawn(
+  process.execPath,
+  [...nodeArgs, '--import', 'tsx', 'bench/autosave-server.ts', String(candidates)],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const first = await new Promise<string>((resolve) => {
   createInterface({ input: server.stdout }).once('line', resolve);
 });
@@ -74,21 +81,25 @@ function threadTicks(pid: number): Map<string, number> {
 /** The database thread: the server's busiest thread but its main one, under the first load of saves. */
 let dbTid: string | undefined;
 
-/** Runs one load and divides the server's CPU time over it among the requests answered. */
-async function measured<T extends { rps: number }>(run: () => Promise<T>): Promise<T & { cpu: CpuPerRequest }> {
-  const pid = server.pid ?? 0;
-  const before = threadTicks(pid);
-  const result = await run();
-  const deltas = [...threadTicks(pid)].map(([tid, t]) => ({ tid, t: t - (before.get(tid) ?? 0) }));
+/** Divides the server's CPU time between two readings of threadTicks among the requests answered. */
+function cpuPerRequest(before: Map<string, number>, after: Map<string, number>, requests: number): CpuPerRequest {
+  const pid = String(server.pid ?? 0);
+  const deltas = [...after].map(([tid, t]) => ({ tid, t: t - (before.get(tid) ?? 0) }));
   const microsPerTick = 1_000_000 / 100; // USER_HZ is 100 on Linux
-  const requests = Math.max(1, result.rps * duration);
-  const per = (t: number) => Math.round((t * microsPerTick) / requests);
-  const main = deltas.find((d) => d.tid === String(pid))?.t ?? 0;
-  const others = deltas.filter((d) => d.tid !== String(pid)).sort((a, b) => b.t - a.t);
+  const per = (t: number) => Math.round((t * microsPerTick) / Math.max(1, requests));
+  const main = deltas.find((d) => d.tid === pid)?.t ?? 0;
+  const others = deltas.filter((d) => d.tid !== pid).sort((a, b) => b.t - a.t);
   dbTid ??= others[0]?.tid;
   const db = others.find((d) => d.tid === dbTid)?.t ?? 0;
   const rest = others.filter((d) => d.tid !== dbTid).reduce((sum, d) => sum + d.t, 0);
-  return { ...result, cpu: { main: per(main), db: per(db), other: per(rest) } };
+  return { main: per(main), db: per(db), other: per(rest) };
+}
+
+/** Runs one load and divides the server's CPU time over it among the requests answered. */
+async function measured<T extends { rps: number }>(run: () => Promise<T>): Promise<T & { cpu: CpuPerRequest }> {
+  const before = threadTicks(server.pid ?? 0);
+  const result = await run();
+  return { ...result, cpu: cpuPerRequest(before, threadTicks(server.pid ?? 0), result.rps * duration) };
 }
 
 /** Closed loop at full speed (rate undefined), or an offered load of `rate` requests per second. */
@@ -125,8 +136,11 @@ async function load(label: string, port: number, pathFor: (token: string) => str
   };
 }
 
-/** Latencies of the saves due in one 10-second window of the open loop. */
-type Window = { from: number; answered: number; p50: number; p99: number; max: number };
+/**
+ * Latencies of the saves due in one window (WINDOW_SECONDS) of the open loop, and the server's CPU per save
+ * answered in it: a cost that grows with the tables shows here before it shows in the latencies.
+ */
+type Window = { from: number; answered: number; p50: number; p99: number; max: number; cpu: CpuPerRequest };
 
 /** sent: saves offered; answered: those answered 200, which rps counts. */
 type PacedResult = {
@@ -137,7 +151,10 @@ type PacedResult = {
   p99: number;
   errors: number;
   windows: Window[];
+  cpu: CpuPerRequest;
 };
+
+const noCpu: CpuPerRequest = { main: 0, db: 0, other: 0 };
 
 /** The q-quantile of ascending latencies, rounded to the millisecond. */
 function quantile(sorted: number[], q: number): number {
@@ -201,7 +218,7 @@ async function pacedLoad({ port, tokens, text, rate, seconds, path }: PacedOptio
             if (res.statusCode === 200) {
               const latency = performance.now() - due;
               latencies.push(latency);
-              const window = Math.floor((due - start) / 10_000);
+              const window = Math.floor((due - start) / (windowSeconds * 1000));
               const inWindow = byWindow.get(window) ?? [];
               inWindow.push(latency);
               byWindow.set(window, inWindow);
@@ -228,8 +245,13 @@ async function pacedLoad({ port, tokens, text, rate, seconds, path }: PacedOptio
   const end = start + seconds * 1000;
   let due = start;
   let sent = 0;
+  // The server's thread times at each window's start, and the saves answered by then.
+  const readings: { ticks: Map<string, number>; answered: number }[] = [];
   while (due < end) {
     const now = performance.now();
+    if (now - start >= readings.length * windowSeconds * 1000) {
+      readings.push({ ticks: threadTicks(server.pid ?? 0), answered: latencies.length });
+    }
     while (due <= now && due < end) {
       const page = pages[Math.floor(random() * pages.length)];
       if (page) save(page, due);
@@ -241,6 +263,7 @@ async function pacedLoad({ port, tokens, text, rate, seconds, path }: PacedOptio
   // Saves still unanswered 10 s after the last was due count as errors.
   await Promise.race([Promise.all(inFlight), sleep(10_000)]);
   errors += inFlight.size;
+  readings.push({ ticks: threadTicks(server.pid ?? 0), answered: latencies.length });
   for (const page of pages) page.agent.destroy();
   latencies.sort((a, b) => a - b);
   const windows = [...byWindow.entries()]
@@ -248,11 +271,15 @@ async function pacedLoad({ port, tokens, text, rate, seconds, path }: PacedOptio
     .map(([window, values]) => {
       values.sort((a, b) => a - b);
       const p = (q: number) => quantile(values, q);
-      return { from: window * 10, answered: values.length, p50: p(0.5), p99: p(0.99), max: p(1) };
+      // The last window's reading also covers the answers that came after the sending stopped.
+      const [from, to] = [readings[window], readings[window + 1] ?? readings.at(-1)];
+      const cpu = from && to ? cpuPerRequest(from.ticks, to.ticks, to.answered - from.answered) : noCpu;
+      return { from: window * windowSeconds, answered: values.length, p50: p(0.5), p99: p(0.99), max: p(1), cpu };
     });
   const answered = latencies.length;
   const p = (q: number) => quantile(latencies, q);
-  return { sent, answered, rps: answered / seconds, p50: p(0.5), p99: p(0.99), errors, windows };
+  const cpu = cpuPerRequest(readings[0]?.ticks ?? new Map(), readings.at(-1)?.ticks ?? new Map(), answered);
+  return { sent, answered, rps: answered / seconds, p50: p(0.5), p99: p(0.99), errors, windows, cpu };
 }
 
 /** What a candidate's page does first: load its exercise, over the connection it then saves on. */
@@ -270,6 +297,10 @@ function openPage(page: { token: string; agent: Agent }, port = appPort): Promis
   });
 }
 
+function cpuText(cpu: CpuPerRequest): string {
+  return `${cpu.main} / ${cpu.db} / ${cpu.other}`;
+}
+
 /** A small seeded generator, so that every run offers the same arrival times. */
 function mulberry32(seed: number): () => number {
   let state = seed;
@@ -281,14 +312,21 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-/** The open loop's row, and its 10-second windows when it ran long enough for them to say more. */
+/** The open loop's row, and its windows when it ran long enough for them to say more. */
 function reportOpenLoop(paced: PacedResult): void {
   if (paced.windows.length < 3) return;
   console.log('\nOpen loop, window by window (latency of the saves due in each):');
   console.log(
     renderTable(
-      ['from', 'answered', 'p50', 'p99', 'max'],
-      paced.windows.map((w) => [`${w.from} s`, String(w.answered), `${w.p50} ms`, `${w.p99} ms`, `${w.max} ms`]),
+      ['from', 'answered', 'p50', 'p99', 'max', 'server CPU µs/save: main / database thread / rest'],
+      paced.windows.map((w) => [
+        `${w.from} s`,
+        String(w.answered),
+        `${w.p50} ms`,
+        `${w.p99} ms`,
+        `${w.max} ms`,
+        cpuText(w.cpu),
+      ]),
     ),
   );
 }
@@ -307,14 +345,13 @@ try {
   const pacedRow: Result = { label: 'autosave, open loop 1,000/s', ...paced, non2xx: 0 };
   // Open loop: the server kept up when every save offered was answered, none failed, and p99 stayed low.
   const pacedMet = paced.errors === 0 && paced.answered === paced.sent && paced.p99 < 100;
-  const cpu = (c: CpuPerRequest | undefined) => (c ? `${c.main} / ${c.db} / ${c.other}` : '');
   const row = (r: Result) => [
     r.label,
     r.rps.toFixed(0),
     `${r.p50} ms`,
     `${r.p99} ms`,
     String(r.errors + r.non2xx),
-    cpu(r.cpu),
+    r.cpu ? cpuText(r.cpu) : '',
   ];
   const rows = closedLoops ? [closedLoops.save, closedLoops.bare, closedLoops.offered, pacedRow] : [pacedRow];
   console.log(

@@ -54,7 +54,20 @@ export function valuesList(
   return { sql: placeholders(padded.length, filler.length, types), params: padded.flat() };
 }
 
+/** The texts made so far: a hot statement's text is built once, not on every run. Few: sizes are powers of two. */
+const placeholderTexts = new Map<string, string>();
+
 function placeholders(rows: number, columns: number, types: string[]): string {
+  const key = `${rows} ${columns} ${types.join(' ')}`;
+  let text = placeholderTexts.get(key);
+  if (text === undefined) {
+    text = buildPlaceholders(rows, columns, types);
+    placeholderTexts.set(key, text);
+  }
+  return text;
+}
+
+function buildPlaceholders(rows: number, columns: number, types: string[]): string {
   return Array.from({ length: rows }, (_, row) => {
     const cells = Array.from({ length: columns }, (_, column) => {
       const type = types[column];

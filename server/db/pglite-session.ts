@@ -28,10 +28,20 @@
  *   has already aborted the transaction: it is thrown, and the next run prepares afresh.
  */
 import { type PGlite, parse, protocol, TransactionAbortedError } from '@electric-sql/pglite';
+import { type BindValue, bindExecuteSync } from './bind-message.js';
 import type { Queryable, Row } from './db.js';
 import { LruMap } from './lru-map.js';
 
-type Statement = { name: string; paramTypes: number[]; preparedAt: number };
+/** What the server says back: PGlite's parsed backend messages. */
+type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
+
+type Statement = {
+  name: string;
+  paramTypes: number[];
+  /** Its RowDescription (names and types of the columns), or null when it returns no rows. */
+  columns: BackendMessage | null;
+  preparedAt: number;
+};
 
 export type StatementLimits = { max: number; maxAgeMs: number };
 
@@ -131,6 +141,7 @@ export class PgliteSession {
     const statement: Statement = {
       name: known?.name ?? `audition_${++named}`,
       paramTypes: [],
+      columns: null,
       preparedAt: this.#now(),
     };
     const closing = [...(known ? [known] : []), ...this.#byText.set(sql, statement).map(([, forgotten]) => forgotten)];
@@ -146,6 +157,7 @@ export class PgliteSession {
         { syncToFs: false },
       );
       statement.paramTypes = parse.parseDescribeStatementResults(messages);
+      statement.columns = messages.find((message) => message.name === 'rowDescription') ?? null;
       return statement;
     } catch (error) {
       this.#byText.delete(sql);
@@ -155,21 +167,15 @@ export class PgliteSession {
 
   async #execute<T extends Row>(statement: Statement, params: unknown[]): Promise<T[]> {
     const { serializers, parsers } = this.#pg;
-    const values = params.map((param, i) => {
+    const values = params.map((param, i): BindValue => {
       if (param === null || param === undefined) return null;
       const serializer = serializers[statement.paramTypes[i] ?? -1];
       return serializer ? serializer(param) : String(param);
     });
-    const { messages } = await this.#pg.execProtocol(
-      concat([
-        serialize.bind({ statement: statement.name, values }),
-        serialize.describe({ type: 'P' }),
-        serialize.execute({}),
-        serialize.sync(),
-      ]),
-      { syncToFs: false },
-    );
-    return (parse.parseResults(messages, parsers)[0]?.rows ?? []) as T[];
+    const { messages } = await this.#pg.execProtocol(bindExecuteSync(statement.name, values), { syncToFs: false });
+    // The columns were described when it was prepared: a run that changed them fails (0A000, isStale).
+    const described = statement.columns ? [statement.columns, ...messages] : messages;
+    return (parse.parseResults(described, parsers)[0]?.rows ?? []) as T[];
   }
 }
 
