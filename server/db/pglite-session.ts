@@ -1,11 +1,12 @@
 /**
  * PGlite's one session, driven in as few exchanges with the engine as the protocol allows (ADR 020):
- * statements prepared once and run in one exchange, and transactions whose BEGIN and COMMIT are one each.
+ * statements prepared once and run in one exchange, and transactions whose BEGIN goes with their first
+ * statement and whose COMMIT is one exchange.
  *
  * PGlite's own query() calls into the engine six times per statement and parses and plans the text every
  * time; its transaction() costs 350 µs around even an empty callback. Here each distinct text becomes a
  * named prepared statement on its first run (Parse and Describe, one exchange), and every run is one
- * exchange (Bind, Describe, Execute, Sync). PostgreSQL plans it as any prepared statement: custom plans for
+ * exchange (Bind, Execute, Sync: the columns were described when it was prepared). PostgreSQL plans it as any prepared statement: custom plans for
  * five runs, then its generic plan when that costs no more, and no planning after that. Statements that put
  * their row count in the text (VALUES lists) get there; array parameters do not (a generic plan assumes ten
  * elements), and are planned on every run.
@@ -31,6 +32,7 @@ import { type PGlite, parse, protocol, TransactionAbortedError } from '@electric
 import { type BindValue, bindExecuteSync } from './bind-message.js';
 import type { Queryable, Row } from './db.js';
 import { LruMap } from './lru-map.js';
+import { isStaleStatement } from './statement-names.js';
 
 /** What the server says back: PGlite's parsed backend messages. */
 type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
@@ -43,11 +45,16 @@ type Statement = {
   preparedAt: number;
 };
 
+/** Whether a transaction's BEGIN has been sent: it goes with the first statement (#opening). */
+type TransactionState = { begun: boolean };
+
 export type StatementLimits = { max: number; maxAgeMs: number };
 
 const DEFAULT_LIMITS: StatementLimits = { max: 100, maxAgeMs: 60_000 };
 
 const { serialize } = protocol;
+
+const BEGIN = serialize.query('BEGIN');
 
 /** Statement names are unique in the process, so that two caches on one PGlite never reuse a name. */
 let named = 0;
@@ -75,7 +82,7 @@ export class PgliteSession {
     await this.#pg._checkReady();
     return this.#pg._runExclusiveTransaction(() =>
       this.#pg.runExclusive(async () => {
-        const rows = await this.#runOnce<T>(sql, params, false);
+        const rows = await this.#runOnce<T>(sql, params, null);
         await this.#pg.syncToFs();
         return rows;
       }),
@@ -86,27 +93,29 @@ export class PgliteSession {
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     await this.#pg._checkReady();
     return this.#pg._runExclusiveTransaction(async () => {
-      await this.#simple('BEGIN');
+      const state: TransactionState = { begun: false };
       let open = true;
       const closed = () => new Error('Transaction is closed');
       const tx: Queryable = {
         query: <R extends Row>(sql: string, params: unknown[] = []) =>
-          open ? this.#pg.runExclusive(() => this.#runOnce<R>(sql, params, true)) : Promise.reject(closed()),
+          open ? this.#pg.runExclusive(() => this.#runOnce<R>(sql, params, state)) : Promise.reject(closed()),
         exec: async (sql: string) => {
           if (!open) throw closed();
-          await this.#simple(sql);
+          await this.#simple(sql, state);
         },
       };
       try {
         const result = await fn(tx);
         open = false;
+        // A callback that ran no statement opened nothing.
+        if (!state.begun) return result;
         if ((await this.#simple('COMMIT')) === 'ROLLBACK') throw new TransactionAbortedError();
         await this.#pg.syncToFs();
         return result;
       } catch (error) {
         if (open) {
           open = false;
-          await this.#simple('ROLLBACK');
+          if (state.begun) await this.#simple('ROLLBACK');
         }
         throw error;
       }
@@ -114,28 +123,45 @@ export class PgliteSession {
   }
 
   /** SQL without parameters (one or more statements) in one exchange; answers the last command's tag. */
-  #simple(sql: string): Promise<string | undefined> {
+  #simple(sql: string, transaction: TransactionState | null = null): Promise<string | undefined> {
     return this.#pg.runExclusive(async () => {
-      const { messages } = await this.#pg.execProtocol(serialize.query(sql), { syncToFs: false });
+      const { messages } = await this.#pg.execProtocol(this.#opening(transaction, serialize.query(sql)), {
+        syncToFs: false,
+      });
       return parse.parseResults(messages, this.#pg.parsers).at(-1)?.command;
     });
   }
 
-  async #runOnce<T extends Row>(sql: string, params: unknown[], inTransaction: boolean): Promise<T[]> {
+  /**
+   * The messages of a transaction's statement, after BEGIN if it is the first: BEGIN goes in the first
+   * statement's exchange, not one of its own. It is a simple query of its own, complete (with its
+   * ReadyForQuery) before the statement starts, so a failing statement finds the transaction open.
+   */
+  #opening(transaction: TransactionState | null, messages: Uint8Array): Uint8Array {
+    if (!transaction || transaction.begun) return messages;
+    transaction.begun = true;
+    return concat([BEGIN, messages]);
+  }
+
+  async #runOnce<T extends Row>(sql: string, params: unknown[], transaction: TransactionState | null): Promise<T[]> {
     try {
-      return await this.#execute<T>(await this.#prepared(sql), params);
+      return await this.#execute<T>(await this.#prepared(sql, transaction), params, transaction);
     } catch (error) {
-      if (!isStale(error)) throw error;
+      if (!isStaleStatement(error)) throw error;
       // Expired, not forgotten: the next #prepared closes it and prepares it again under its name.
       const known = this.#byText.get(sql);
       if (known) known.preparedAt = Number.NEGATIVE_INFINITY;
-      if (inTransaction) throw error;
-      return this.#execute<T>(await this.#prepared(sql), params);
+      if (transaction) throw error;
+      return this.#execute<T>(await this.#prepared(sql, null), params, null);
     }
   }
 
-  /** The statement for this text, prepared now if it is new or too old. */
-  async #prepared(sql: string): Promise<Statement> {
+  /**
+   * The statement for this text, prepared now if it is new or too old: inside the transaction, if it is
+   * the transaction's first exchange, so that a text that does not parse aborts it, as any failing
+   * statement does.
+   */
+  async #prepared(sql: string, transaction: TransactionState | null): Promise<Statement> {
     const known = this.#byText.get(sql);
     if (known && this.#now() - known.preparedAt < this.#limits.maxAgeMs) return known;
     const statement: Statement = {
@@ -148,12 +174,15 @@ export class PgliteSession {
     // The closes run before the Parse: if it fails, they are done, and their statements forgotten, all the same.
     try {
       const { messages } = await this.#pg.execProtocol(
-        concat([
-          ...closing.map(({ name }) => serialize.close({ type: 'S', name })),
-          serialize.parse({ name: statement.name, text: sql }),
-          serialize.describe({ type: 'S', name: statement.name }),
-          serialize.sync(),
-        ]),
+        this.#opening(
+          transaction,
+          concat([
+            ...closing.map(({ name }) => serialize.close({ type: 'S', name })),
+            serialize.parse({ name: statement.name, text: sql }),
+            serialize.describe({ type: 'S', name: statement.name }),
+            serialize.sync(),
+          ]),
+        ),
         { syncToFs: false },
       );
       statement.paramTypes = parse.parseDescribeStatementResults(messages);
@@ -165,28 +194,30 @@ export class PgliteSession {
     }
   }
 
-  async #execute<T extends Row>(statement: Statement, params: unknown[]): Promise<T[]> {
+  async #execute<T extends Row>(
+    statement: Statement,
+    params: unknown[],
+    transaction: TransactionState | null,
+  ): Promise<T[]> {
     const { serializers, parsers } = this.#pg;
     const values = params.map((param, i): BindValue => {
       if (param === null || param === undefined) return null;
       const serializer = serializers[statement.paramTypes[i] ?? -1];
       return serializer ? serializer(param) : String(param);
     });
-    const { messages } = await this.#pg.execProtocol(bindExecuteSync(statement.name, values), { syncToFs: false });
-    // The columns were described when it was prepared: a run that changed them fails (0A000, isStale).
-    const described = statement.columns ? [statement.columns, ...messages] : messages;
+    const opening = transaction !== null && !transaction.begun;
+    const { messages } = await this.#pg.execProtocol(
+      this.#opening(transaction, bindExecuteSync(statement.name, values)),
+      { syncToFs: false },
+    );
+    // This statement's messages: after the ReadyForQuery that ended the BEGIN sent with it.
+    const own = opening
+      ? messages.slice(messages.findIndex((message) => message.name === 'readyForQuery') + 1)
+      : messages;
+    // The columns were described when it was prepared: a run that changed them fails (0A000, isStaleStatement).
+    const described = statement.columns ? [statement.columns, ...own] : own;
     return (parse.parseResults(described, parsers)[0]?.rows ?? []) as T[];
   }
-}
-
-/**
- * The prepared statement itself is stale, not the data or the text: its result changed shape after DDL
- * (0A000 is also "feature not supported", which preparing again would not cure), or it no longer exists.
- */
-function isStale(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (code === '26000') return true;
-  return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type');
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

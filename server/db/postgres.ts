@@ -1,6 +1,10 @@
-/** PostgreSQL through pg: several server processes can share one database. */
+/**
+ * PostgreSQL through pg: several server processes can share one database. Statements are named
+ * (statement-names.ts, ADR 022), so that each connection plans a text once.
+ */
 import pg from 'pg';
 import type { Db, Queryable, Row } from './db.js';
+import { isStaleStatement, StatementNames } from './statement-names.js';
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
@@ -12,9 +16,17 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   client.release();
   pool.on('error', (error) => console.error(`PostgreSQL pool error: ${error.message}`));
 
-  const on = (target: pg.Pool | pg.PoolClient): Queryable => ({
+  const names = new StatementNames();
+  const on = (target: pg.Pool | pg.PoolClient, inTransaction: boolean): Queryable => ({
     async query<T extends Row>(sql: string, params: unknown[] = []) {
-      return (await target.query(sql, params)).rows as T[];
+      try {
+        return (await target.query(names.query(sql, params))).rows as T[];
+      } catch (error) {
+        if (!isStaleStatement(error)) throw error;
+        names.rename(sql);
+        if (inTransaction) throw error;
+        return (await target.query(names.query(sql, params))).rows as T[];
+      }
     },
     async exec(sql: string) {
       await target.query(sql);
@@ -23,13 +35,13 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
 
   const db: Db = {
     engine: 'postgres',
-    ...on(pool),
+    ...on(pool, false),
     call: (procedure, input) => procedure.run(db, input),
     async transaction(fn) {
       const conn = await pool.connect();
       try {
         await conn.query('BEGIN');
-        const result = await fn(on(conn));
+        const result = await fn(on(conn, true));
         await conn.query('COMMIT');
         return result;
       } catch (error) {

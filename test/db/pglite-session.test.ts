@@ -5,7 +5,7 @@
  * statement outside a transaction still waits for an open one.
  */
 import { PGlite, TransactionAbortedError } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PgliteSession } from '../../server/db/pglite-session.js';
 import { migratedDump } from '../helpers/test-db.js';
 
@@ -214,6 +214,35 @@ describe('transactions and closing', () => {
     });
     expect((await pg.query('SELECT n FROM deferred_t')).rows).toEqual([]);
     expect(await session.transaction(async () => 'next')).toBe('next');
+  });
+
+  it('sends BEGIN with the first statement: one statement and COMMIT are two exchanges, no statement none', async () => {
+    const session = new PgliteSession(pg);
+    await session.query('SELECT $1::int AS n', [1]); // prepared before the count starts
+    const exchanges = vi.spyOn(pg, 'execProtocol');
+    try {
+      const rows = await session.transaction((tx) => tx.query('SELECT $1::int AS n', [2]));
+      expect(rows).toEqual([{ n: 2 }]);
+      expect(exchanges).toHaveBeenCalledTimes(2);
+      exchanges.mockClear();
+      expect(await session.transaction(async () => 'nothing to do')).toBe('nothing to do');
+      expect(exchanges).not.toHaveBeenCalled();
+    } finally {
+      exchanges.mockRestore();
+    }
+    expect(pg.isInTransaction()).toBe(false);
+  });
+
+  it('a first statement that does not parse aborts the transaction, as any failing statement does', async () => {
+    const session = new PgliteSession(pg);
+    await pg.exec('CREATE TABLE parse_first_t (n int)');
+    await expect(
+      session.transaction(async (tx) => {
+        await tx.query('SELEC nonsense').catch(() => undefined);
+        await tx.query('INSERT INTO parse_first_t VALUES (1)');
+      }),
+    ).rejects.toMatchObject({ code: '25P02' }); // in_failed_sql_transaction
+    expect((await pg.query('SELECT n FROM parse_first_t')).rows).toEqual([]);
   });
 
   it('refuses statements on a transaction’s handle once its callback has returned', async () => {

@@ -15,7 +15,8 @@ import { openPgliteThreadFromDump } from '../../server/db/pglite-thread.js';
 import { openPostgres } from '../../server/db/postgres.js';
 import { TEMPLATE_DB, withDatabase } from './template.js';
 
-export async function openTestDb(): Promise<Db> {
+/** connections: the pool's size on PostgreSQL (PGlite has one session). */
+export async function openTestDb({ connections = 4 }: { connections?: number } = {}): Promise<Db> {
   // A statement on the database from inside its own transaction fails the test instead of hanging it.
   guardTransactions();
   const url = process.env.DATABASE_URL;
@@ -28,7 +29,7 @@ export async function openTestDb(): Promise<Db> {
   }
   const name = `audition_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
-  const db = await openPostgres(withDatabase(url, name), { max: 4 });
+  const db = await openPostgres(withDatabase(url, name), { max: connections });
   return {
     ...db,
     async close() {
