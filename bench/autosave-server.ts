@@ -1,7 +1,9 @@
 /**
  * The server side of `npm run bench:autosave`: the real app as the server runs it (PGlite on its database
  * thread, the HTTP settings of http-server.ts) on a fresh data directory with N started attempts, and a
- * bare Hono route, each on its own port. Prints one JSON line with the ports and tokens.
+ * bare Hono route, each on its own port. Prints one JSON line with the ports and tokens. With DATABASE_URL
+ * it runs on that PostgreSQL instead, adding its attempts to whatever the database holds (use a scratch
+ * database).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +21,7 @@ import { listen as listenHttp } from '../server/http-server.js';
 const candidates = Number(process.argv[2] ?? 500);
 const dataDir = mkdtempSync(join(tmpdir(), 'audition-bench-'));
 const content = loadContentStore(join(import.meta.dirname, '..', 'test', 'fixtures', 'content'));
-const db = await openDatabase({ databaseUrl: undefined, dataDir });
+const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir });
 const now = new Date();
 const assessment = await createAssessment(
   db,

@@ -15,11 +15,14 @@
  * SECONDS (10), DRAFT_KB (4); OPEN_SECONDS (the open loop's length, default SECONDS: a long one shows what
  * only comes with time, such as checkpoints and growing tables, window by window); WINDOW_SECONDS (10: the
  * windows' length); OPEN_ONLY=1 runs the open loop alone, on a server nothing has warmed up, as after a
- * restart; SERVER_NODE_ARGS, flags for the server's node (such as --cpu-prof --cpu-prof-dir=DIR).
+ * restart; SERVER_NODE_ARGS, flags for the server's node (such as --cpu-prof --cpu-prof-dir=DIR);
+ * DATABASE_URL, a scratch PostgreSQL database to run on instead of PGlite (the "database thread" column
+ * then shows the server's busiest other thread: PostgreSQL's own CPU is not counted).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
@@ -33,7 +36,8 @@ const openSeconds = Number(process.env.OPEN_SECONDS ?? duration);
 const openOnly = process.env.OPEN_ONLY === '1';
 const windowSeconds = Number(process.env.WINDOW_SECONDS ?? 10);
 
-console.error(`Setting up ${candidates} started attempts on a fresh PGlite…`);
+const engine = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'a fresh PGlite';
+console.error(`Setting up ${candidates} started attempts on ${engine}…`);
 const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const server = spawn(
   process.execPath,
@@ -140,7 +144,16 @@ async function load(label: string, port: number, pathFor: (token: string) => str
  * Latencies of the saves due in one window (WINDOW_SECONDS) of the open loop, and the server's CPU per save
  * answered in it: a cost that grows with the tables shows here before it shows in the latencies.
  */
-type Window = { from: number; answered: number; p50: number; p99: number; max: number; cpu: CpuPerRequest };
+type Window = {
+  from: number;
+  answered: number;
+  p50: number;
+  p99: number;
+  max: number;
+  cpu: CpuPerRequest;
+  /** The load generator's longest pause in the window (its own event loop held up), in ms. */
+  pause: number;
+};
 
 /** sent: saves offered; answered: those answered 200, which rps counts. */
 type PacedResult = {
@@ -245,12 +258,19 @@ async function pacedLoad({ port, tokens, text, rate, seconds, path }: PacedOptio
   const end = start + seconds * 1000;
   let due = start;
   let sent = 0;
-  // The server's thread times at each window's start, and the saves answered by then.
-  const readings: { ticks: Map<string, number>; answered: number }[] = [];
+  // The server's thread times at each window's start, the saves answered by then, and the longest the load
+  // generator's own event loop was held up since the last reading (a pause here delays saves too).
+  const readings: { ticks: Map<string, number>; answered: number; pause: number }[] = [];
+  const pauses = monitorEventLoopDelay({ resolution: 10 });
+  pauses.enable();
+  const read = () => {
+    readings.push({ ticks: threadTicks(server.pid ?? 0), answered: latencies.length, pause: pauses.max / 1e6 });
+    pauses.reset();
+  };
   while (due < end) {
     const now = performance.now();
     if (now - start >= readings.length * windowSeconds * 1000) {
-      readings.push({ ticks: threadTicks(server.pid ?? 0), answered: latencies.length });
+      read();
     }
     while (due <= now && due < end) {
       const page = pages[Math.floor(random() * pages.length)];
@@ -263,7 +283,8 @@ async function pacedLoad({ port, tokens, text, rate, seconds, path }: PacedOptio
   // Saves still unanswered 10 s after the last was due count as errors.
   await Promise.race([Promise.all(inFlight), sleep(10_000)]);
   errors += inFlight.size;
-  readings.push({ ticks: threadTicks(server.pid ?? 0), answered: latencies.length });
+  read();
+  pauses.disable();
   for (const page of pages) page.agent.destroy();
   latencies.sort((a, b) => a - b);
   const windows = [...byWindow.entries()]
@@ -274,7 +295,16 @@ async function pacedLoad({ port, tokens, text, rate, seconds, path }: PacedOptio
       // The last window's reading also covers the answers that came after the sending stopped.
       const [from, to] = [readings[window], readings[window + 1] ?? readings.at(-1)];
       const cpu = from && to ? cpuPerRequest(from.ticks, to.ticks, to.answered - from.answered) : noCpu;
-      return { from: window * windowSeconds, answered: values.length, p50: p(0.5), p99: p(0.99), max: p(1), cpu };
+      const pause = Math.round(readings[window + 1]?.pause ?? 0);
+      return {
+        from: window * windowSeconds,
+        answered: values.length,
+        p50: p(0.5),
+        p99: p(0.99),
+        max: p(1),
+        cpu,
+        pause,
+      };
     });
   const answered = latencies.length;
   const p = (q: number) => quantile(latencies, q);
@@ -318,7 +348,7 @@ function reportOpenLoop(paced: PacedResult): void {
   console.log('\nOpen loop, window by window (latency of the saves due in each):');
   console.log(
     renderTable(
-      ['from', 'answered', 'p50', 'p99', 'max', 'server CPU µs/save: main / database thread / rest'],
+      ['from', 'answered', 'p50', 'p99', 'max', 'server CPU µs/save: main / database thread / rest', 'bench pause'],
       paced.windows.map((w) => [
         `${w.from} s`,
         String(w.answered),
@@ -326,6 +356,7 @@ function reportOpenLoop(paced: PacedResult): void {
         `${w.p99} ms`,
         `${w.max} ms`,
         cpuText(w.cpu),
+        `${w.pause} ms`,
       ]),
     ),
   );
@@ -361,7 +392,7 @@ try {
     ),
   );
   reportOpenLoop(paced);
-  const setting = `${candidates} candidates, ${connections} connections (open loop: one per candidate), ${draftKb} KB drafts`;
+  const setting = `${engine}: ${candidates} candidates, ${connections} connections (open loop: one per candidate), ${draftKb} KB drafts`;
   if (closedLoops) {
     const { save, bare, offered } = closedLoops;
     console.log(

@@ -1,6 +1,7 @@
 /**
  * Attempts, draft revisions and submissions. Every change to one attempt runs in a transaction that first
- * locks the attempt's row, so that two tabs (or two server processes) saving at once get consecutive
+ * locks the attempt's row (on PGlite, whose one session runs one transaction at a time, the draft writer
+ * needs no lock: ADR 013), so that two tabs (or two server processes) saving at once get consecutive
  * revisions and one submission per exercise. The latest draft is the newest revision not superseded by a
  * later save of the same tab (ADR 012).
  */

@@ -58,7 +58,7 @@ export function valuesList(
 const placeholderTexts = new Map<string, string>();
 
 function placeholders(rows: number, columns: number, types: string[]): string {
-  const key = `${rows} ${columns} ${types.join(' ')}`;
+  const key = JSON.stringify([rows, columns, types]);
   let text = placeholderTexts.get(key);
   if (text === undefined) {
     text = buildPlaceholders(rows, columns, types);

@@ -37,7 +37,7 @@ export type PendingSave = DraftSave & {
   now: Date;
 };
 
-/** What decides where a save goes, read under the attempt's lock. */
+/** What decides where a save goes, read in the save's transaction, after the attempt's lock where there is one. */
 export type DraftState = {
   /** The highest revision number of the draft, superseded or not (0: none). */
   last: number;

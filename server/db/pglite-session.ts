@@ -32,7 +32,7 @@ import { type PGlite, parse, protocol, TransactionAbortedError } from '@electric
 import { type BindValue, bindExecuteSync } from './bind-message.js';
 import type { Queryable, Row } from './db.js';
 import { LruMap } from './lru-map.js';
-import { isStaleStatement } from './statement-names.js';
+import { runRenewingStale } from './statement-names.js';
 
 /** What the server says back: PGlite's parsed backend messages. */
 type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
@@ -96,13 +96,18 @@ export class PgliteSession {
       const state: TransactionState = { begun: false };
       let open = true;
       const closed = () => new Error('Transaction is closed');
+      // Open or not is decided when a statement's turn comes, not when it was called: one still queued when
+      // the callback returned must not send a BEGIN that nothing would end.
       const tx: Queryable = {
         query: <R extends Row>(sql: string, params: unknown[] = []) =>
-          open ? this.#pg.runExclusive(() => this.#runOnce<R>(sql, params, state)) : Promise.reject(closed()),
-        exec: async (sql: string) => {
-          if (!open) throw closed();
-          await this.#simple(sql, state);
-        },
+          this.#pg.runExclusive(
+            (): Promise<R[]> => (open ? this.#runOnce<R>(sql, params, state) : Promise.reject(closed())),
+          ),
+        exec: (sql: string) =>
+          this.#pg.runExclusive(async () => {
+            if (!open) throw closed();
+            await this.#simpleNow(sql, state);
+          }),
       };
       try {
         const result = await fn(tx);
@@ -123,13 +128,16 @@ export class PgliteSession {
   }
 
   /** SQL without parameters (one or more statements) in one exchange; answers the last command's tag. */
-  #simple(sql: string, transaction: TransactionState | null = null): Promise<string | undefined> {
-    return this.#pg.runExclusive(async () => {
-      const { messages } = await this.#pg.execProtocol(this.#opening(transaction, serialize.query(sql)), {
-        syncToFs: false,
-      });
-      return parse.parseResults(messages, this.#pg.parsers).at(-1)?.command;
+  #simple(sql: string): Promise<string | undefined> {
+    return this.#pg.runExclusive(() => this.#simpleNow(sql, null));
+  }
+
+  /** #simple, for a caller that already holds PGlite's query lock. */
+  async #simpleNow(sql: string, transaction: TransactionState | null): Promise<string | undefined> {
+    const { messages } = await this.#pg.execProtocol(this.#opening(transaction, serialize.query(sql)), {
+      syncToFs: false,
     });
+    return parse.parseResults(messages, this.#pg.parsers).at(-1)?.command;
   }
 
   /**
@@ -143,17 +151,16 @@ export class PgliteSession {
     return concat([BEGIN, messages]);
   }
 
-  async #runOnce<T extends Row>(sql: string, params: unknown[], transaction: TransactionState | null): Promise<T[]> {
-    try {
-      return await this.#execute<T>(await this.#prepared(sql, transaction), params, transaction);
-    } catch (error) {
-      if (!isStaleStatement(error)) throw error;
-      // Expired, not forgotten: the next #prepared closes it and prepares it again under its name.
-      const known = this.#byText.get(sql);
-      if (known) known.preparedAt = Number.NEGATIVE_INFINITY;
-      if (transaction) throw error;
-      return this.#execute<T>(await this.#prepared(sql, null), params, null);
-    }
+  #runOnce<T extends Row>(sql: string, params: unknown[], transaction: TransactionState | null): Promise<T[]> {
+    return runRenewingStale(
+      async () => this.#execute<T>(await this.#prepared(sql, transaction), params, transaction),
+      () => {
+        // Expired, not forgotten: the next #prepared closes it and prepares it again under its name.
+        const known = this.#byText.get(sql);
+        if (known) known.preparedAt = Number.NEGATIVE_INFINITY;
+      },
+      transaction !== null,
+    );
   }
 
   /**

@@ -101,7 +101,7 @@ function begin(id: number): Promise<void> {
       .catch((error: unknown) => {
         if (error !== ROLLBACK) throw error;
       });
-    // BEGIN itself failed: the transaction never opened.
+    // The transaction failed before its callback ran: it never opened.
     settled.catch((error: unknown) => {
       if (!transactions.has(id)) failed(error);
     });

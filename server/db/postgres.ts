@@ -4,7 +4,7 @@
  */
 import pg from 'pg';
 import type { Db, Queryable, Row } from './db.js';
-import { isStaleStatement, StatementNames } from './statement-names.js';
+import { runRenewingStale, StatementNames } from './statement-names.js';
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
@@ -18,15 +18,14 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
 
   const names = new StatementNames();
   const on = (target: pg.Pool | pg.PoolClient, inTransaction: boolean): Queryable => ({
-    async query<T extends Row>(sql: string, params: unknown[] = []) {
-      try {
-        return (await target.query(names.query(sql, params))).rows as T[];
-      } catch (error) {
-        if (!isStaleStatement(error)) throw error;
-        names.rename(sql);
-        if (inTransaction) throw error;
-        return (await target.query(names.query(sql, params))).rows as T[];
-      }
+    query<T extends Row>(sql: string, params: unknown[] = []) {
+      let sent: string | undefined;
+      const run = async () => {
+        const query = names.query(sql, params);
+        sent = query.name;
+        return (await target.query(query)).rows as T[];
+      };
+      return runRenewingStale(run, () => names.rename(sql, sent), inTransaction);
     },
     async exec(sql: string) {
       await target.query(sql);

@@ -233,6 +233,54 @@ describe('transactions and closing', () => {
     expect(pg.isInTransaction()).toBe(false);
   });
 
+  it('a statement already prepared runs inside the transaction: a throw after it keeps nothing', async () => {
+    const session = new PgliteSession(pg);
+    await pg.exec('CREATE TABLE prepared_first_t (n int)');
+    const insert = 'INSERT INTO prepared_first_t VALUES ($1)';
+    await session.query(insert, [1]);
+    const failure = new Error('changed my mind');
+    await expect(
+      session.transaction(async (tx) => {
+        await tx.query(insert, [2]);
+        expect(pg.isInTransaction()).toBe(true);
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    expect((await pg.query('SELECT n FROM prepared_first_t')).rows).toEqual([{ n: 1 }]);
+    expect(pg.isInTransaction()).toBe(false);
+  });
+
+  it('a callback that throws before any statement sends nothing, and throws its error', async () => {
+    const session = new PgliteSession(pg);
+    const exchanges = vi.spyOn(pg, 'execProtocol');
+    const failure = new Error('before anything');
+    try {
+      await expect(session.transaction(() => Promise.reject(failure))).rejects.toBe(failure);
+      expect(exchanges).not.toHaveBeenCalled();
+    } finally {
+      exchanges.mockRestore();
+    }
+  });
+
+  it('a statement still queued when the callback returned is refused, and leaves no transaction open', async () => {
+    const session = new PgliteSession(pg);
+    await pg.exec('CREATE TABLE stray_t (n int)');
+    // Something else holds PGlite's query lock, so the statement waits its turn past the callback's return.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let stray: Promise<unknown> | undefined;
+    await session.transaction(async (tx) => {
+      void pg.runExclusive(() => held);
+      stray = tx.query('INSERT INTO stray_t VALUES (1)');
+    });
+    release();
+    await expect(stray).rejects.toThrow('Transaction is closed');
+    expect(pg.isInTransaction()).toBe(false);
+    expect((await pg.query('SELECT n FROM stray_t')).rows).toEqual([]);
+  });
+
   it('a first statement that does not parse aborts the transaction, as any failing statement does', async () => {
     const session = new PgliteSession(pg);
     await pg.exec('CREATE TABLE parse_first_t (n int)');

@@ -13,8 +13,7 @@ describe('StatementNames', () => {
 
   it('runs texts unnamed once `max` names are given, renames included', () => {
     const names = new StatementNames(2);
-    expect(names.query('a', []).name).toBeDefined();
-    names.rename('a');
+    names.rename('a', names.query('a', []).name);
     expect(names.query('a', []).name).toBeDefined();
     expect(names.query('b', [1])).toEqual({ text: 'b', values: [1] });
     expect(names.query('a', []).name).toBeDefined();
@@ -23,8 +22,22 @@ describe('StatementNames', () => {
   it('never gives a name twice: a renamed text gets a new one', () => {
     const names = new StatementNames();
     const before = names.query('SELECT 1', []).name;
-    names.rename('SELECT 1');
+    names.rename('SELECT 1', before);
     expect(names.query('SELECT 1', []).name).not.toBe(before);
+  });
+
+  it('renames once however many connections report the same stale name', () => {
+    const names = new StatementNames();
+    const stale = names.query('SELECT 1', []).name;
+    names.rename('SELECT 1', stale);
+    const renamed = names.query('SELECT 1', []).name;
+    names.rename('SELECT 1', stale); // a second connection's report of the old name
+    expect(names.query('SELECT 1', []).name).toBe(renamed);
+  });
+
+  it('draws a random prefix for each pool, so that two server processes never share a name', () => {
+    const [one, other] = [new StatementNames(), new StatementNames()];
+    expect(one.query('SELECT 1', []).name).not.toBe(other.query('SELECT 1', []).name);
   });
 });
 
