@@ -46,8 +46,13 @@ const server = spawn(
     stdio: ['ignore', 'pipe', 'inherit'],
   },
 );
+// The server's first JSON line says where it listens; anything else it prints (such as --trace-gc's lines)
+// goes on to stderr.
 const first = await new Promise<string>((resolve) => {
-  createInterface({ input: server.stdout }).once('line', resolve);
+  createInterface({ input: server.stdout }).on('line', (line) => {
+    if (line.startsWith('{"appPort"')) resolve(line);
+    else console.error(line);
+  });
 });
 const { appPort, barePort, tokens } = JSON.parse(first) as { appPort: number; barePort: number; tokens: string[] };
 
