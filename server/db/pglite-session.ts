@@ -6,10 +6,10 @@
  * PGlite's own query() calls into the engine six times per statement and parses and plans the text every
  * time; its transaction() costs 350 µs around even an empty callback. Here each distinct text becomes a
  * named prepared statement on its first run (Parse and Describe, one exchange), and every run is one
- * exchange (Bind, Execute, Sync: the columns were described when it was prepared). PostgreSQL plans it as any prepared statement: custom plans for
- * five runs, then its generic plan when that costs no more, and no planning after that. Statements that put
- * their row count in the text (VALUES lists) get there; array parameters do not (a generic plan assumes ten
- * elements), and are planned on every run.
+ * exchange (Bind, Execute, Sync: the columns were described when it was prepared). PostgreSQL plans it as
+ * any prepared statement: custom plans for five runs, then its generic plan when that costs no more, and no
+ * planning after that. Statements that put their row count in the text (VALUES lists) get there; array
+ * parameters do not (a generic plan assumes ten elements), and are planned on every run.
  *
  * Behaviour, the same as PGlite's query() and transaction() wherever a caller can tell:
  * - parameters are serialised by PGlite's serializers for the types the statement's Describe reported, and
