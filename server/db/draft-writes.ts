@@ -1,11 +1,11 @@
 /**
  * Writing draft revisions, group-committed (ADR 013): saves that arrive while a batch is being written go
  * together in the next transaction: one statement locks all their attempts (on PostgreSQL), one reads what
- * decides where each save goes, one multi-row INSERT writes them, and one COMMIT. Every rule holds per save, in arrival
- * order, exactly as if each had its own transaction: a revoked invite refuses it (404: the save may not have
- * looked its token up, ADR 021), a finished attempt or a submitted exercise refuses it (409), a save not
- * based on the latest draft is kept as a conflict, one overtaken by a newer save of its tab is kept as
- * superseded (ADR 012), a save after the deadline is marked late. A save is acknowledged only after its
+ * decides where each save goes, one multi-row INSERT writes them, and one COMMIT. Every rule holds per
+ * save, in arrival order, exactly as if each had its own transaction: a revoked invite refuses it (404: the
+ * save may not have looked its token up, ADR 021), a finished attempt or a submitted exercise refuses it
+ * (409), a save not based on the latest draft is kept as a conflict, one overtaken by a newer save of its
+ * tab is kept as superseded (ADR 012), a save after the deadline is marked late. A save is acknowledged only after its
  * COMMIT. The same SQL runs on PGlite and PostgreSQL.
  */
 import type { Submission } from '../content/schema.js';
@@ -138,7 +138,8 @@ type Draft = Omit<DraftRow, 'tabId' | 'tabSeq'> & { tabSeqs: Map<string, number 
 const DRAFT_ROW_TYPES = ['text', 'text', 'int', 'int', 'boolean', 'jsonb', 'timestamptz', 'text', 'int', 'boolean'];
 
 async function writeBatch(tx: Queryable, saves: Prepared[], engine: Db['engine']): Promise<Placed[]> {
-  const drafts = await lockAndRead(tx, saves, engine);
+  if (engine === 'postgres') await lockAttempts(tx, saves);
+  const drafts = await readDrafts(tx, saves);
   const outcomes: Placed[] = [];
   const rows: unknown[][] = [];
   for (const save of saves) {
@@ -197,19 +198,17 @@ async function writeBatch(tx: Queryable, saves: Prepared[], engine: Db['engine']
 }
 
 /**
- * Two statements for the whole batch (one on PGlite, lockAttempts). The first locks every attempt it
- * touches, in id order, so that two batches, or a batch and a submit, on PostgreSQL never wait on each
- * other in a cycle. The second reads, per draft, what decides where its saves go, with the highest
- * sequence number of each tab saving to it. They must be two: on PostgreSQL a statement reads with the
- * snapshot it started with, so reads in the statement that waited for a lock would miss what the lock's
- * holder had just committed (a submission, a revision number), and two server processes could both write
- * revision n + 1.
+ * One statement for the whole batch: per draft, what decides where its saves go, with the highest sequence
+ * number of each tab saving to it. On PostgreSQL it runs after lockAttempts, in a statement of its own: a
+ * statement reads with the snapshot it started with, so reads in the statement that waited for the lock
+ * would miss what the lock's holder had just committed (a submission, a revision number), and two server
+ * processes could both write revision n + 1.
  *
  * Every lookup goes through an index, one draft after another (LATERAL, with FOR UPDATE or LIMIT keeping
  * the planner from hashing whole tables): PGlite never runs ANALYZE, and without statistics its planner
  * scanned every attempt and every submission for each batch, a cost that grows with every attempt ever made.
  */
-async function lockAndRead(tx: Queryable, saves: Prepared[], engine: Db['engine']): Promise<Map<string, Draft>> {
+async function readDrafts(tx: Queryable, saves: Prepared[]): Promise<Map<string, Draft>> {
   const keys = new Map<string, [attemptId: string, exerciseId: string, tabId: string | null]>();
   for (const save of saves) {
     const tabId = save.tab?.id ?? null;
@@ -219,7 +218,6 @@ async function lockAndRead(tx: Queryable, saves: Prepared[], engine: Db['engine'
       tabId,
     ]);
   }
-  if (engine === 'postgres') await lockAttempts(tx, saves);
   // Padded with the last draft again: its rows come back twice and are read once.
   const drafts = [...keys.values()];
   const wanted = valuesList(drafts, drafts.at(-1) ?? [], ['text', 'text', 'text']);
@@ -256,7 +254,8 @@ async function lockAndRead(tx: Queryable, saves: Prepared[], engine: Db['engine'
 }
 
 /**
- * Locks the batch's attempts, in id order. Only PostgreSQL needs it: PGlite has one session, and its
+ * Locks the batch's attempts, in id order, so that two batches, or a batch and a submit, on PostgreSQL
+ * never wait on each other in a cycle. Only PostgreSQL needs it: PGlite has one session, and its
  * transactions run one at a time, so nothing else can write between the read and the INSERT. There a lock
  * would be one more exchange and a WAL record per attempt for nothing.
  */

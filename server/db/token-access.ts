@@ -107,13 +107,13 @@ export type StartedAccess = {
 /** By the token's hash, as everywhere else: the tokens themselves are never kept. */
 const remembered = new WeakMap<Db, LruMap<string, StartedAccess>>();
 
-/** The remembered part of a started attempt's token, if a save has remembered it. */
-export function startedAccess(db: Db, token: string): StartedAccess | undefined {
-  return remembered.get(db)?.get(hashToken(token));
+/** The remembered part of a started attempt's access, by its token's hash, if a save has remembered it. */
+export function startedAccess(db: Db, tokenHash: string): StartedAccess | undefined {
+  return remembered.get(db)?.get(tokenHash);
 }
 
 /** Remembers the unchanging part of a started attempt's access, found by the full lookup. */
-export function rememberStarted(db: Db, token: string, access: TokenAccess & { attempt: Attempt }): StartedAccess {
+export function rememberStarted(db: Db, tokenHash: string, access: TokenAccess & { attempt: Attempt }): StartedAccess {
   let tokens = remembered.get(db);
   if (!tokens) {
     tokens = new LruMap(MAX_REMEMBERED);
@@ -121,7 +121,7 @@ export function rememberStarted(db: Db, token: string, access: TokenAccess & { a
   }
   const { id, exerciseVersions, deadlineAt } = access.attempt;
   const started = { attempt: { id, exerciseVersions, deadlineAt }, exerciseIds: access.assessment.exerciseIds };
-  tokens.set(hashToken(token), started);
+  tokens.set(tokenHash, started);
   return started;
 }
 

@@ -6,6 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { type AppEnv, router } from '../app-env.js';
+import { hashToken } from '../auth/tokens.js';
 import { bodyLimit } from '../body-limit.js';
 import { candidateView } from '../content/candidate-view.js';
 import type { Exercise } from '../content/library.js';
@@ -287,11 +288,12 @@ async function resolveExercise(c: Context<AppEnv>, token: string, exerciseId: st
  */
 async function resolveStarted(c: Context<AppEnv>, token: string): Promise<StartedAccess> {
   const { db } = c.var.deps;
-  const known = startedAccess(db, token);
+  const tokenHash = hashToken(token);
+  const known = startedAccess(db, tokenHash);
   if (known) return known;
   const access = await resolve(c, token);
   if (!access.attempt) throw new ApiError('conflict', 'Start the assessment first.');
-  return rememberStarted(db, token, { ...access, attempt: access.attempt });
+  return rememberStarted(db, tokenHash, { ...access, attempt: access.attempt });
 }
 
 async function exerciseOf(c: Context<AppEnv>, exerciseIds: string[], attempt: PinnedAttempt, exerciseId: string) {
