@@ -6,7 +6,8 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Coalescer, type Outcome } from '../../server/db/coalescer.js';
-import { type DraftState, placeDraft } from '../../server/db/draft-writes.js';
+import type { Queryable } from '../../server/db/db.js';
+import { type DraftState, placeDraft, writeDraftSave } from '../../server/db/draft-writes.js';
 import { MAX_DRAFT_BYTES } from '../../server/routes/take.js';
 import { json, type TestApp, testApp } from '../helpers/test-app.js';
 
@@ -47,6 +48,10 @@ async function send(token: string, path: string, init: RequestInit): Promise<Ans
 }
 
 const spec = (text: string) => ({ kind: 'spec', text });
+const bugHunt = (explanation: string) => ({
+  baseRevision: 0,
+  submission: { kind: 'bug-hunt', lines: [[4, 4]], explanation, fix: null },
+});
 const post: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
 const putDraft = (token: string, exerciseId: string, body: unknown) =>
   send(token, `/exercises/${exerciseId}/draft`, {
@@ -99,19 +104,78 @@ function replay(rows: Row[]) {
   });
 }
 
+const tokenHashes = `SELECT encode(sha256(convert_to(x, 'UTF8')), 'hex') FROM unnest($1::text[]) AS x`;
+
 /**
- * How many transactions wrote the stored revisions of these tokens, as the database saw it: a row's xmin
- * is the transaction that inserted it (rows are never updated). Counted in the database, so it holds
- * wherever the transactions ran, on the test's thread or the database thread (ADR 019).
+ * How many transactions wrote the stored revisions of these tokens' drafts of these exercises, as the
+ * database saw it: a row's xmin is the transaction that inserted it (rows are never updated). Counted in
+ * the database, so it holds wherever the transactions ran, on the test's thread or the database thread
+ * (ADR 019).
  */
-async function transactionsWriting(tokens: string[]): Promise<number> {
+async function transactionsWriting(drafts: [token: string, exerciseId: string][]): Promise<number> {
   const [row] = await t.db.query<{ n: number }>(
     `SELECT count(DISTINCT d.xmin::text)::int AS n FROM draft_revisions d
        JOIN attempts a ON a.id = d.attempt_id JOIN invites i ON i.id = a.invite_id
-      WHERE i.token_hash IN (SELECT encode(sha256(convert_to(x, 'UTF8')), 'hex') FROM unnest($1::text[]) AS x)`,
-    [tokens],
+       JOIN unnest($1::text[], $2::text[]) AS w (token, exercise_id)
+         ON i.token_hash = encode(sha256(convert_to(w.token, 'UTF8')), 'hex') AND d.exercise_id = w.exercise_id`,
+    [drafts.map(([token]) => token), drafts.map(([, exerciseId]) => exerciseId)],
   );
   return row?.n ?? 0;
+}
+
+/**
+ * Opens a transaction that locks these tokens' attempts (on PGlite, which has one session, it holds the
+ * whole database), runs `write` under it with the attempts' ids, and resolves once all that is held, with
+ * the function that commits it.
+ */
+async function lockAttempts(
+  tokens: string[],
+  write: (tx: Queryable, attemptIds: string[]) => Promise<unknown> = async () => undefined,
+): Promise<() => Promise<void>> {
+  let held!: () => void;
+  let release!: () => void;
+  const lockHeld = new Promise<void>((resolve) => (held = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const holder = t.db.transaction(async (tx) => {
+    const locked = await tx.query<{ id: string }>(
+      `SELECT a.id FROM attempts a JOIN invites i ON i.id = a.invite_id
+        WHERE i.token_hash IN (${tokenHashes}) ORDER BY a.id FOR UPDATE OF a`,
+      [tokens],
+    );
+    await write(
+      tx,
+      locked.map((row) => row.id),
+    );
+    held();
+    await released;
+  });
+  await Promise.race([lockHeld, holder]);
+  return async () => {
+    release();
+    await holder;
+  };
+}
+
+/**
+ * Makes saves that arrive together go together, whatever the timing. `send` starts requests while the
+ * attempts of `tokens` are locked; the lock is let go only once `saves` of them have reached the draft
+ * writer (counted at db.call). The writer's first batch cannot commit before then, so every save has
+ * joined its queue meanwhile: they go in at most two transactions, the batch that began waiting and the
+ * one that queued behind it (coalescer.ts). The tokens must have saved before, so that their saves are
+ * remembered (ADR 021) and reach the writer without a lookup that the lock would hold up too.
+ */
+async function arrivingTogether<T>(tokens: string[], saves: number, send: () => Promise<T>): Promise<T> {
+  const calls = vi.spyOn(t.db, 'call');
+  const unlock = await lockAttempts(tokens);
+  const answers = send();
+  try {
+    await vi.waitFor(() =>
+      expect(calls.mock.calls.filter(([procedure]) => procedure === writeDraftSave)).toHaveLength(saves),
+    );
+  } finally {
+    await unlock();
+  }
+  return answers;
 }
 
 /** Runs fn with SQL in force that makes the database itself refuse writes; undone afterwards. */
@@ -125,18 +189,26 @@ async function withDatabaseRule<T>(install: string, remove: string, fn: () => Pr
 }
 
 describe('happy path: saves that arrive together', () => {
-  it('are written in fewer transactions than saves, each answered with its own stored revision', async () => {
+  it('are written in at most two transactions, not one each, each answered with its own stored revision', async () => {
     const [first, second] = [await startedAttempt(), await startedAttempt()];
+    for (const token of [first, second]) await putDraft(token, 'canary-bug', bugHunt('an earlier save'));
     const saves = [
       ...Array.from({ length: 6 }, (_, i) => ({ token: first, text: `first ${i}` })),
       ...Array.from({ length: 6 }, (_, i) => ({ token: second, text: `second ${i}` })),
     ];
-    const answers = await Promise.all(
-      saves.map(({ token, text }) => putDraft(token, 'canary-spec', { baseRevision: 0, submission: spec(text) })),
+    const answers = await arrivingTogether([first, second], saves.length, () =>
+      Promise.all(
+        saves.map(({ token, text }) => putDraft(token, 'canary-spec', { baseRevision: 0, submission: spec(text) })),
+      ),
     );
 
     expect(answers.map((a) => a.status)).toEqual(saves.map(() => 200));
-    expect(await transactionsWriting([first, second])).toBeLessThan(saves.length);
+    expect(
+      await transactionsWriting([
+        [first, 'canary-spec'],
+        [second, 'canary-spec'],
+      ]),
+    ).toBeLessThanOrEqual(2);
     for (const token of [first, second]) {
       const rows = await stored(token, 'canary-spec');
       expect(rows.map((r) => r.revision)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -209,6 +281,8 @@ describe('bad input: refusals inside a batch touch no one else', () => {
     const open = await startedAttempt();
     const submitted = await startedAttempt();
     const finished = await startedAttempt();
+    await putDraft(open, 'canary-bug', bugHunt('an earlier save'));
+    await putDraft(finished, 'canary-bug', bugHunt('an earlier save'));
     await putDraft(submitted, 'canary-spec', { baseRevision: 0, submission: spec('kept') });
     expect((await send(submitted, '/exercises/canary-spec/submit', post)).status).toBe(200);
     expect((await send(finished, '/finish', post)).status).toBe(200);
@@ -221,15 +295,7 @@ describe('bad input: refusals inside a batch touch no one else', () => {
         409,
         'conflict',
       ],
-      [
-        'submitted, other exercise',
-        () =>
-          putDraft(submitted, 'canary-bug', {
-            baseRevision: 0,
-            submission: { kind: 'bug-hunt', lines: [[4, 4]], explanation: 'still open', fix: null },
-          }),
-        200,
-      ],
+      ['submitted, other exercise', () => putDraft(submitted, 'canary-bug', bugHunt('still open')), 200],
       [
         'finished',
         () => putDraft(finished, 'canary-spec', { baseRevision: 0, submission: spec('no') }),
@@ -267,17 +333,26 @@ describe('bad input: refusals inside a batch touch no one else', () => {
       ],
       ['open 2', () => putDraft(open, 'canary-spec', { baseRevision: 1, submission: spec('open 2') }), 200],
     ];
-    const answers = await Promise.all(cases.map(([, run]) => run()));
+    // Five of them reach the writer: the three that are stored and the two it refuses with 409.
+    const answers = await arrivingTogether([open, submitted, finished], 5, () =>
+      Promise.all(cases.map(([, run]) => run())),
+    );
 
     expect(answers.map((a, i) => [cases[i]?.[0], a.status, a.body.error?.code])).toEqual(
       cases.map(([label, , status, code]) => [label, status, code]),
     );
-    // The four rows (one stored before) took fewer transactions than rows: the saves went in batches.
-    expect(await transactionsWriting([open, submitted])).toBeLessThan(4);
+    // The three rows went in batches, with the refusals among them.
+    expect(
+      await transactionsWriting([
+        [open, 'canary-spec'],
+        [submitted, 'canary-bug'],
+      ]),
+    ).toBeLessThanOrEqual(2);
     expect((await stored(open, 'canary-spec')).map((r) => r.submission.text)).toEqual(['open 1', 'open 2']);
     expect((await stored(submitted, 'canary-spec')).map((r) => r.submission.text)).toEqual(['kept']);
     expect((await stored(submitted, 'canary-bug')).map((r) => r.submission.explanation)).toEqual(['still open']);
     expect(await stored(finished, 'canary-spec')).toEqual([]);
+    expect((await stored(finished, 'canary-bug')).map((r) => r.submission.explanation)).toEqual(['an earlier save']);
   });
 
   it('a batch the database fails is retried save by save: only the save that breaks it fails', async () => {
@@ -354,22 +429,7 @@ describe('bad input: refusals inside a batch touch no one else', () => {
  * connection, it waits for the whole transaction, so there is nothing to poll.
  */
 async function underAttemptLock<T>(token: string, write: string, during: () => Promise<T>): Promise<T> {
-  const [attempt] = await t.db.query<{ id: string }>(
-    `SELECT a.id FROM attempts a JOIN invites i ON i.id = a.invite_id
-      WHERE i.token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')`,
-    [token],
-  );
-  let held!: () => void;
-  let release!: () => void;
-  const lockHeld = new Promise<void>((resolve) => (held = resolve));
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const holder = t.db.transaction(async (tx) => {
-    await tx.query('SELECT id FROM attempts WHERE id = $1 FOR UPDATE', [attempt?.id]);
-    await tx.query(write, [attempt?.id]);
-    held();
-    await released;
-  });
-  await lockHeld;
+  const unlock = await lockAttempts([token], (tx, [attemptId]) => tx.query(write, [attemptId]));
   // Started here, not in the transaction's callback: the save is another request, not part of it.
   const started = during();
   if (t.db.engine === 'postgres') {
@@ -380,8 +440,7 @@ async function underAttemptLock<T>(token: string, write: string, during: () => P
       expect(waiting?.n).toBeGreaterThan(0);
     });
   }
-  release();
-  await holder;
+  await unlock();
   return started;
 }
 
