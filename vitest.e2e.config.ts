@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 90_000,
     fileParallelism: false,
+    // A page's state may take a server round trip and a render to show; Vitest's default is 1 s.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -169,8 +169,9 @@ async function arrivingTogether<T>(tokens: string[], saves: number, send: () => 
   const unlock = await lockAttempts(tokens);
   const answers = send();
   try {
-    await vi.waitFor(() =>
-      expect(calls.mock.calls.filter(([procedure]) => procedure === writeDraftSave)).toHaveLength(saves),
+    await vi.waitFor(
+      () => expect(calls.mock.calls.filter(([procedure]) => procedure === writeDraftSave)).toHaveLength(saves),
+      { timeout: 10_000 },
     );
   } finally {
     await unlock();
@@ -433,12 +434,15 @@ async function underAttemptLock<T>(token: string, write: string, during: () => P
   // Started here, not in the transaction's callback: the save is another request, not part of it.
   const started = during();
   if (t.db.engine === 'postgres') {
-    await vi.waitFor(async () => {
-      const [waiting] = await t.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
-      );
-      expect(waiting?.n).toBeGreaterThan(0);
-    });
+    await vi.waitFor(
+      async () => {
+        const [waiting] = await t.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+        );
+        expect(waiting?.n).toBeGreaterThan(0);
+      },
+      { timeout: 10_000 },
+    );
   }
   await unlock();
   return started;

@@ -223,11 +223,13 @@ describe('an author tries a spec answer with the LLM judge configured', () => {
       await page.keyboard.type(SPEC);
 
       fake.next = 'answer';
+      const answer = fake.holdAnswers();
       await page.getByRole('button', { name: 'Grade' }).click();
-      // The fake judge takes its time: the checks' scores are on the page while it thinks.
+      // The fake judge answers when told: the checks' scores are on the page while it thinks.
       await page.getByText('Asking the LLM judge…').waitFor();
       expect(await text(page, 'score-length')).toBe('0 / 1');
       expect(await text(page, 'score-judgement')).toBe('— / 3');
+      answer();
       await page.getByText('The LLM judge has scored its criteria.').waitFor();
       expect(await text(page, 'score-judgement')).toBe('3 / 3');
       expect(await page.locator('[data-criterion="judgement"]').textContent()).toContain('Sound scoping');
@@ -254,12 +256,22 @@ const SPEC = '# Password reset\n\nTokens expire after an hour. Requests are rate
 
 /**
  * Just enough of Anthropic's Messages API (POST /v1/messages) for the judge: an answer to the spec rubric's
- * one LLM criterion after a pause, or 529 Overloaded (with retry-after-ms, so the SDK's retries are quick).
+ * one LLM criterion when the test lets it (holdAnswers), or 529 Overloaded (with retry-after-ms, so the SDK's retries are quick).
  */
 type FakeMessagesApi = Awaited<ReturnType<typeof fakeMessagesApi>>;
 
 async function fakeMessagesApi() {
-  const state = { next: 'answer' as 'answer' | 'overloaded', requests: 0 };
+  const state = {
+    next: 'answer' as 'answer' | 'overloaded',
+    requests: 0,
+    answerGate: Promise.resolve(),
+    /** Holds answers back until the function returned is called, so that the test sees the page meanwhile. */
+    holdAnswers(): () => void {
+      let release!: () => void;
+      state.answerGate = new Promise<void>((resolve) => (release = resolve));
+      return () => release();
+    },
+  };
   const http = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => {
@@ -280,7 +292,7 @@ async function fakeMessagesApi() {
           quotes: ['Tokens expire after an hour.'],
         },
       };
-      setTimeout(() => {
+      void state.answerGate.then(() => {
         res.writeHead(200, { 'content-type': 'application/json', 'request-id': 'req_fake' });
         res.end(
           JSON.stringify({
@@ -299,7 +311,7 @@ async function fakeMessagesApi() {
             },
           }),
         );
-      }, 1500);
+      });
     });
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

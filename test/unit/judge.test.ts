@@ -527,8 +527,9 @@ describe('the judge: API failures', () => {
   });
 
   it('scores after a timed-out attempt when the SDK retry is answered in time', async () => {
-    const mock = api(slow(2_000, answer(goodSpecAnswer)), answer(goodSpecAnswer));
-    const result = await judge(options({ client: client({ timeout: 50 }) }));
+    // Time enough for the retry's answer to arrive on a busy machine, and still far short of the slow one.
+    const mock = api(slow(10_000, answer(goodSpecAnswer)), answer(goodSpecAnswer));
+    const result = await judge(options({ client: client({ timeout: 2_000 }) }));
     expect(mock.requests).toHaveLength(2);
     expect(result.criteria.map((c) => c.status)).toEqual(['scored', 'scored']);
   });
