@@ -14,6 +14,7 @@ import { LockError } from './db/lock.js';
 import { MigrationError } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { redact } from './db/postgres.js';
+import { rememberOpenAttempts } from './db/token-access.js';
 import { consoleLogger } from './deps.js';
 import { EnvError, readEnv } from './env.js';
 import { gradingRunner, makeJudge } from './grading/grading.js';
@@ -47,6 +48,12 @@ export async function main(): Promise<void> {
     content,
     { email: env.adminEmail, password: env.adminPassword, inviteDays: env.inviteDays },
     new Date(),
+  );
+
+  await rememberOpenAttempts(db, new Date()).then(
+    (n) => n > 0 && log.info(`Remembered the ${n} attempts under way: their saves need no token lookup.`),
+    // Only a shortcut (ADR 021): every save still finds its attempt through the full lookup.
+    (error: Error) => log.warn(`Could not load the attempts under way (${error.message}); starting without them.`),
   );
 
   const webDir = join(process.cwd(), 'dist', 'web');

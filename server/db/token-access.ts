@@ -114,15 +114,46 @@ export function startedAccess(db: Db, tokenHash: string): StartedAccess | undefi
 
 /** Remembers the unchanging part of a started attempt's access, found by the full lookup. */
 export function rememberStarted(db: Db, tokenHash: string, access: TokenAccess & { attempt: Attempt }): StartedAccess {
+  const { id, exerciseVersions, deadlineAt } = access.attempt;
+  return remember(db, tokenHash, {
+    attempt: { id, exerciseVersions, deadlineAt },
+    exerciseIds: access.assessment.exerciseIds,
+  });
+}
+
+function remember(db: Db, tokenHash: string, started: StartedAccess): StartedAccess {
   let tokens = remembered.get(db);
   if (!tokens) {
     tokens = new LruMap(MAX_REMEMBERED);
     remembered.set(db, tokens);
   }
-  const { id, exerciseVersions, deadlineAt } = access.attempt;
-  const started = { attempt: { id, exerciseVersions, deadlineAt }, exerciseIds: access.assessment.exerciseIds };
   tokens.set(tokenHash, started);
   return started;
+}
+
+/** How long after its deadline an unfinished attempt is still remembered at start. */
+const REMEMBER_AFTER_DEADLINE_MS = 24 * 60 * 60_000;
+
+/**
+ * At start (ADR 021, amended): remembers the attempts that may still save (started, not finished, invite not
+ * revoked, deadline less than a day ago), newest deadline first, as many as the memory holds, so that a
+ * restart in the middle of an assessment does not send every candidate's next save through the full lookup
+ * at once. Returns how many it remembered.
+ */
+export async function rememberOpenAttempts(db: Db, now: Date): Promise<number> {
+  const rows = await db.query<StartedAccess['attempt'] & { tokenHash: string; exerciseIds: string[] }>(
+    `SELECT i.token_hash AS "tokenHash", t.id, t.exercise_versions AS "exerciseVersions",
+            t.deadline_at AS "deadlineAt", s.exercise_ids AS "exerciseIds"
+       FROM attempts t JOIN invites i ON i.id = t.invite_id JOIN assessments s ON s.id = t.assessment_id
+      WHERE t.finished_at IS NULL AND i.revoked_at IS NULL AND t.deadline_at > $1
+      ORDER BY t.deadline_at DESC LIMIT $2`,
+    [new Date(now.getTime() - REMEMBER_AFTER_DEADLINE_MS), MAX_REMEMBERED],
+  );
+  // Oldest first, so that the newest are the most recently used, the last the memory would forget.
+  for (const { tokenHash, exerciseIds, ...attempt } of rows.reverse()) {
+    remember(db, tokenHash, { attempt, exerciseIds });
+  }
+  return rows.length;
 }
 
 function toAccess({ tokenHash: _, assessment, attempt, ...invite }: AccessRow): TokenAccess {

@@ -193,9 +193,14 @@ export const takeRoutes = router()
     return c.json(await landingBody(c, invite, assessment, attempt), 200);
   })
   .openapi(start, async (c) => {
-    const { invite, assessment, attempt } = await resolve(c, c.req.valid('param').token);
+    const { token } = c.req.valid('param');
+    const { invite, assessment, attempt } = await resolve(c, token);
     const { db, content, clock } = c.var.deps;
-    const started = attempt ?? (await startAttempt(db, content, invite, assessment, clock()));
+    let started = attempt;
+    if (!started) {
+      started = await startAttempt(db, content, invite, assessment, clock());
+      rememberStarted(db, hashToken(token), { invite, assessment, attempt: started });
+    }
     return c.json(await landingBody(c, invite, assessment, started), 200);
   })
   .openapi(getExercise, async (c) => {
@@ -258,9 +263,14 @@ export const takeRoutes = router()
 
 /**
  * The invite behind a token: 404 when unknown or revoked, 410 when it expired before the attempt started
- * (an attempt under way runs to its own deadline).
+ * (an attempt under way runs to its own deadline). A started attempt's token is remembered for the saves
+ * that follow (ADR 021): `started` is what they will use.
  */
-async function resolve(c: Context<AppEnv>, token: string): Promise<TokenAccess> {
+async function resolve(
+  c: Context<AppEnv>,
+  token: string,
+  tokenHash = hashToken(token),
+): Promise<TokenAccess & { started: StartedAccess | null }> {
   const { db, clock } = c.var.deps;
   const access = await loadAccess(db, token);
   if (!access) {
@@ -273,7 +283,8 @@ async function resolve(c: Context<AppEnv>, token: string): Promise<TokenAccess> 
   if (!access.attempt && access.invite.expiresAt <= clock()) {
     throw new ApiError('gone', 'This link has expired. Ask the team that invited you for a new one.');
   }
-  return access;
+  const started = access.attempt ? rememberStarted(db, tokenHash, { ...access, attempt: access.attempt }) : null;
+  return { ...access, started };
 }
 
 async function resolveExercise(c: Context<AppEnv>, token: string, exerciseId: string) {
@@ -284,16 +295,16 @@ async function resolveExercise(c: Context<AppEnv>, token: string, exerciseId: st
 
 /**
  * For the autosave, a candidate's most frequent request: the unchanging part of a started attempt's access,
- * remembered after the first full lookup (ADR 021). What can still change is checked by the write itself.
+ * remembered by the first full lookup that found it (ADR 021). What can still change is checked by the
+ * write itself.
  */
 async function resolveStarted(c: Context<AppEnv>, token: string): Promise<StartedAccess> {
-  const { db } = c.var.deps;
   const tokenHash = hashToken(token);
-  const known = startedAccess(db, tokenHash);
+  const known = startedAccess(c.var.deps.db, tokenHash);
   if (known) return known;
-  const access = await resolve(c, token);
-  if (!access.attempt) throw new ApiError('conflict', 'Start the assessment first.');
-  return rememberStarted(db, tokenHash, { ...access, attempt: access.attempt });
+  const { started } = await resolve(c, token, tokenHash);
+  if (!started) throw new ApiError('conflict', 'Start the assessment first.');
+  return started;
 }
 
 async function exerciseOf(c: Context<AppEnv>, exerciseIds: string[], attempt: PinnedAttempt, exerciseId: string) {
