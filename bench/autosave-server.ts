@@ -1,9 +1,13 @@
 /**
  * The server side of `npm run bench:autosave`: the real app as the server runs it (PGlite on its database
- * thread, the HTTP settings of http-server.ts) on a fresh data directory with N started attempts, and a
- * bare Hono route, each on its own port. Prints one JSON line with the ports and tokens. With DATABASE_URL
- * it runs on that PostgreSQL instead, adding its attempts to whatever the database holds (use a scratch
- * database).
+ * thread, the HTTP settings of http-server.ts, the attempts under way remembered at start as main.ts does)
+ * on a fresh data directory with N started attempts, and a bare Hono route, each on its own port. Prints
+ * one JSON line with the ports and tokens. With DATABASE_URL it runs on that PostgreSQL instead, adding its
+ * attempts to whatever the database holds (use a scratch database).
+ *
+ * For a restart: BENCH_KEEP_DATA=1 leaves the data directory in place when the process stops, and
+ * BENCH_DATA_DIR=DIR serves that directory again as it is, creating nothing (its tokens are the first
+ * process's). REMEMBER=0 skips remembering the attempts under way, to see what that saves.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,27 +19,35 @@ import { loadContentStore } from '../server/content/store.js';
 import { createAssessment, createInvite, findInviteByToken } from '../server/db/assessments.js';
 import { startAttempt } from '../server/db/attempts.js';
 import { openDatabase } from '../server/db/open.js';
+import { rememberOpenAttempts } from '../server/db/token-access.js';
 import { makeJudge } from '../server/grading/grading.js';
 import { listen as listenHttp } from '../server/http-server.js';
 
 const candidates = Number(process.argv[2] ?? 500);
-const dataDir = mkdtempSync(join(tmpdir(), 'audition-bench-'));
+const reused = process.env.BENCH_DATA_DIR;
+const dataDir = reused ?? mkdtempSync(join(tmpdir(), 'audition-bench-'));
 const content = loadContentStore(join(import.meta.dirname, '..', 'test', 'fixtures', 'content'));
 const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir });
-const now = new Date();
-const assessment = await createAssessment(
-  db,
-  content,
-  { name: 'bench', exerciseIds: ['canary-spec'], createdBy: null },
-  now,
-);
-const tokens: string[] = [];
-for (let i = 0; i < candidates; i++) {
-  const { token } = await createInvite(db, { assessmentId: assessment.id, createdBy: null }, now, 14);
-  const invite = await findInviteByToken(db, token);
-  if (!invite) throw new Error('invite missing');
-  await startAttempt(db, content, invite, assessment, now);
-  tokens.push(token);
+const tokens: string[] = reused ? [] : await startAttempts(candidates);
+if (process.env.REMEMBER !== '0') await rememberOpenAttempts(db, new Date());
+
+async function startAttempts(n: number): Promise<string[]> {
+  const now = new Date();
+  const assessment = await createAssessment(
+    db,
+    content,
+    { name: 'bench', exerciseIds: ['canary-spec'], createdBy: null },
+    now,
+  );
+  const started: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const { token } = await createInvite(db, { assessmentId: assessment.id, createdBy: null }, now, 14);
+    const invite = await findInviteByToken(db, token);
+    if (!invite) throw new Error('invite missing');
+    await startAttempt(db, content, invite, assessment, now);
+    started.push(token);
+  }
+  return started;
 }
 
 const app = createApp({
@@ -53,10 +65,10 @@ const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
   new Promise<number>((resolve) => listenHttp(fetch, { port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port)));
 const [appPort, barePort] = [await listen(app.fetch), await listen(bare.fetch)];
 console.log(JSON.stringify({ appPort, barePort, tokens, dataDir }));
-// The data directory is the bench's alone: it goes with the run (tens of MB each).
+// The data directory is the bench's alone: it goes with the run (tens of MB each), unless a restart follows.
 process.on('SIGTERM', () => {
   void db.close().then(() => {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP_DATA !== '1') rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   });
 });

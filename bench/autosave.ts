@@ -15,7 +15,9 @@
  * SECONDS (10), DRAFT_KB (4); OPEN_SECONDS (the open loop's length, default SECONDS: a long one shows what
  * only comes with time, such as checkpoints and growing tables, window by window); WINDOW_SECONDS (10: the
  * windows' length); OPEN_ONLY=1 runs the open loop alone, on a server nothing has warmed up, as after a
- * restart; SERVER_NODE_ARGS, flags for the server's node (such as --cpu-prof --cpu-prof-dir=DIR);
+ * restart; RESTART=1 does so after a real restart: the server is set up, stopped and started again on the
+ * same data directory, and the pages, loaded before it went down, go on saving (implies OPEN_ONLY); REMEMBER=0
+ * starts the server without remembering the attempts under way (ADR 021), to compare; SERVER_NODE_ARGS, flags for the server's node (such as --cpu-prof --cpu-prof-dir=DIR);
  * DATABASE_URL, a scratch PostgreSQL database to run on instead of PGlite (the "database thread" column
  * then shows the server's busiest other thread: PostgreSQL's own CPU is not counted).
  */
@@ -33,28 +35,42 @@ const connections = Number(process.env.CONNECTIONS ?? 100);
 const duration = Number(process.env.SECONDS ?? 10);
 const draftKb = Number(process.env.DRAFT_KB ?? 4);
 const openSeconds = Number(process.env.OPEN_SECONDS ?? duration);
-const openOnly = process.env.OPEN_ONLY === '1';
+const restart = process.env.RESTART === '1';
+const openOnly = restart || process.env.OPEN_ONLY === '1';
 const windowSeconds = Number(process.env.WINDOW_SECONDS ?? 10);
 
 const engine = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'a fresh PGlite';
 console.error(`Setting up ${candidates} started attempts on ${engine}…`);
 const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-const server = spawn(
-  process.execPath,
-  [...nodeArgs, '--import', 'tsx', 'bench/autosave-server.ts', String(candidates)],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-// The server's first JSON line says where it listens; anything else it prints (such as --trace-gc's lines)
-// goes on to stderr.
-const first = await new Promise<string>((resolve) => {
-  createInterface({ input: server.stdout }).on('line', (line) => {
-    if (line.startsWith('{"appPort"')) resolve(line);
-    else console.error(line);
+type Started = { appPort: number; barePort: number; tokens: string[]; dataDir: string };
+
+/** Starts the bench's server; answers once it listens, with what its first JSON line says. */
+async function startServer(env: Record<string, string> = {}) {
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', 'bench/autosave-server.ts', String(candidates)],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } },
+  );
+  // Anything else the server prints (such as --trace-gc's lines) goes on to stderr.
+  const first = await new Promise<string>((resolve) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('{"appPort"')) resolve(line);
+      else console.error(line);
+    });
   });
-});
-const { appPort, barePort, tokens } = JSON.parse(first) as { appPort: number; barePort: number; tokens: string[] };
+  return { child, ...(JSON.parse(first) as Started) };
+}
+
+let started = await startServer(restart ? { BENCH_KEEP_DATA: '1' } : {});
+const { tokens } = started;
+if (restart) {
+  console.error('Restarting the server on the same data directory…');
+  const stopped = new Promise((resolve) => started.child.on('exit', resolve));
+  started.child.kill('SIGTERM');
+  await stopped;
+  started = await startServer({ BENCH_DATA_DIR: started.dataDir });
+}
+const { child: server, appPort, barePort } = started;
 
 const words = 'The invite link expires after seven days and can be used once. ';
 const text = words.repeat(Math.ceil((draftKb * 1024) / words.length)).slice(0, draftKb * 1024);
@@ -193,8 +209,9 @@ type PacedOptions = {
  * are comparable) whether or not earlier ones were answered, as the saves of thousands of independent
  * candidates do. Latency counts from the moment a save was due, not from when a socket was free, so a
  * server that falls behind shows its queue (no coordinated omission). Each token is one candidate's page:
- * one keep-alive connection, as a browser tab keeps, opened by loading the exercise before the clock starts;
- * it names its tab, numbers its saves, and bases each on the revision of its last answer.
+ * one keep-alive connection, as a browser tab keeps, opened by loading the exercise before the clock starts
+ * (after a restart, by its first save: the page was loaded before); it names its tab, numbers its saves,
+ * and bases each on the revision of its last answer.
  */
 async function pacedLoad({ port, tokens, text, rate, seconds, path }: PacedOptions): Promise<PacedResult> {
   const random = mulberry32(20261125);
@@ -205,8 +222,11 @@ async function pacedLoad({ port, tokens, text, rate, seconds, path }: PacedOptio
     base: 0,
     agent: new Agent({ keepAlive: true, maxSockets: 1 }),
   }));
-  console.error(`Opening ${pages.length} candidates' pages (one connection each)…`);
-  for (let i = 0; i < pages.length; i += 100) await Promise.all(pages.slice(i, i + 100).map((page) => openPage(page)));
+  if (!restart) {
+    console.error(`Opening ${pages.length} candidates' pages (one connection each)…`);
+    for (let i = 0; i < pages.length; i += 100)
+      await Promise.all(pages.slice(i, i + 100).map((page) => openPage(page)));
+  }
   const latencies: number[] = [];
   const byWindow = new Map<number, number[]>();
   let errors = 0;
@@ -410,7 +430,9 @@ try {
         `(${paced.sent} saves offered); autocannon's once-a-second bursts ${burstMet ? 'met' : 'not met'}.`,
     );
   } else {
-    console.log(`\n${setting}, open loop alone for ${openSeconds} s, on a server nothing had warmed up.`);
+    const after = restart ? 'just restarted under its candidates' : 'nothing had warmed up';
+    const remembered = process.env.REMEMBER === '0' ? ', attempts under way not remembered' : '';
+    console.log(`\n${setting}, open loop alone for ${openSeconds} s, on a server ${after}${remembered}.`);
     console.log(
       `Aim (1,000 autosaves/s with p99 < 100 ms): ${pacedMet ? 'met' : 'not met'} (${paced.sent} saves offered).`,
     );

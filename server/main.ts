@@ -51,7 +51,8 @@ export async function main(): Promise<void> {
   );
 
   await rememberOpenAttempts(db, new Date()).then(
-    (n) => n > 0 && log.info(`Remembered the ${n} attempts under way: their saves need no token lookup.`),
+    (n) =>
+      n > 0 && log.info(`Remembered ${n} attempt${n === 1 ? '' : 's'} under way: their saves need no token lookup.`),
     // Only a shortcut (ADR 021): every save still finds its attempt through the full lookup.
     (error: Error) => log.warn(`Could not load the attempts under way (${error.message}); starting without them.`),
   );

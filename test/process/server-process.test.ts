@@ -137,6 +137,30 @@ describe('stopping and restarting', () => {
     });
   });
 
+  it('remembers the attempts under way when it starts again: their candidates go on saving', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'audition-proc-'));
+    const server = await start(dataDir);
+    const link = /http:\/\/\S+\/take\/([\w-]{43})/.exec(await outputContaining(server, '/take/'))?.[1];
+    if (!link) throw new Error(`no demo link in:\n${server.output()}`);
+    const take = (url: string, path: string, method: string, body: unknown) =>
+      fetch(`${url}/api/take/${link}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await take(server.url, '/start', 'POST', {})).status).toBe(200);
+    const draft = (text: string, baseRevision: number) => ({ baseRevision, submission: { kind: 'spec', text } });
+    const first = await take(server.url, '/exercises/canary-spec/draft', 'PUT', draft('before', 0));
+    expect(((await first.json()) as { revision: number }).revision).toBe(1);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+
+    const again = await start(dataDir);
+    expect(again.output()).toContain('Remembered 1 attempt under way');
+    const next = await take(again.url, '/exercises/canary-spec/draft', 'PUT', draft('after', 1));
+    expect(await next.json()).toMatchObject({ revision: 2, conflict: false });
+  });
+
   it('keeps every acknowledged write when the server is killed with SIGKILL in the middle of writes', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'audition-proc-'));
     const server = await start(dataDir);
