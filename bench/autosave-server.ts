@@ -1,13 +1,14 @@
 /**
  * The server side of `npm run bench:autosave`: the real app as the server runs it (PGlite on its database
- * thread, the HTTP settings of http-server.ts, the attempts under way remembered at start as main.ts does)
+ * thread, the HTTP settings of http-server.ts, what main.ts does before it listens)
  * on a fresh data directory with N started attempts, and a bare Hono route, each on its own port. Prints
  * one JSON line with the ports and tokens. With DATABASE_URL it runs on that PostgreSQL instead, adding its
  * attempts to whatever the database holds (use a scratch database).
  *
  * For a restart: BENCH_KEEP_DATA=1 leaves the data directory in place when the process stops, and
  * BENCH_DATA_DIR=DIR serves that directory again as it is, creating nothing (its tokens are the first
- * process's). REMEMBER=0 skips remembering the attempts under way, to see what that saves.
+ * process's). Before listening it remembers the attempts under way and warms up, as main.ts does (ADR 021,
+ * 024); WARM_UP=0 leaves out the warm-up and REMEMBER=0 both, to see what each saves.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ import { openDatabase } from '../server/db/open.js';
 import { rememberOpenAttempts } from '../server/db/token-access.js';
 import { makeJudge } from '../server/grading/grading.js';
 import { listen as listenHttp } from '../server/http-server.js';
+import { readyForCandidates } from '../server/warm-up.js';
 
 const candidates = Number(process.argv[2] ?? 500);
 const reused = process.env.BENCH_DATA_DIR;
@@ -29,7 +31,6 @@ const dataDir = reused ?? mkdtempSync(join(tmpdir(), 'audition-bench-'));
 const content = loadContentStore(join(import.meta.dirname, '..', 'test', 'fixtures', 'content'));
 const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir });
 const tokens: string[] = reused ? [] : await startAttempts(candidates);
-if (process.env.REMEMBER !== '0') await rememberOpenAttempts(db, new Date());
 
 async function startAttempts(n: number): Promise<string[]> {
   const now = new Date();
@@ -59,6 +60,11 @@ const app = createApp({
   log: { info: () => {}, warn: console.warn, error: console.error },
   config: { secureCookies: false, trustProxy: false, webDir: null, sessionHours: 12, inviteDays: 14, publicUrl: null },
 });
+// As main.ts does before it listens (ADR 021, 024); REMEMBER=0 or WARM_UP=0 leave out either, to compare.
+const log = { info: console.error, warn: console.error, error: console.error };
+if (process.env.REMEMBER === '0') log.info('Attempts under way not remembered, no warm-up.');
+else if (process.env.WARM_UP === '0') await rememberOpenAttempts(db, new Date());
+else await readyForCandidates(app, db, log, new Date());
 const bare = new Hono().put('/bare/:token', async (c) => c.json({ revision: 1, length: (await c.req.text()).length }));
 
 const listen = (fetch: (r: Request) => Response | Promise<Response>) =>

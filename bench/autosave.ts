@@ -16,8 +16,9 @@
  * only comes with time, such as checkpoints and growing tables, window by window); WINDOW_SECONDS (10: the
  * windows' length); OPEN_ONLY=1 runs the open loop alone, on a server nothing has warmed up, as after a
  * restart; RESTART=1 does so after a real restart: the server is set up, stopped and started again on the
- * same data directory, and the pages, loaded before it went down, go on saving (implies OPEN_ONLY); REMEMBER=0
- * starts the server without remembering the attempts under way (ADR 021), to compare; SERVER_NODE_ARGS, flags for the server's node (such as --cpu-prof --cpu-prof-dir=DIR);
+ * same data directory, and the pages, loaded before it went down, go on saving (implies OPEN_ONLY); WARM_UP=0
+ * starts the server without its warm-up (ADR 024) and REMEMBER=0 also without remembering the attempts under
+ * way (ADR 021), to compare; SERVER_NODE_ARGS, flags for the server's node (such as --cpu-prof --cpu-prof-dir=DIR);
  * DATABASE_URL, a scratch PostgreSQL database to run on instead of PGlite (the "database thread" column
  * then shows the server's busiest other thread: PostgreSQL's own CPU is not counted).
  */
@@ -431,7 +432,12 @@ try {
     );
   } else {
     const after = restart ? 'just restarted under its candidates' : 'nothing had warmed up';
-    const remembered = process.env.REMEMBER === '0' ? ', attempts under way not remembered' : '';
+    const remembered =
+      process.env.REMEMBER === '0'
+        ? ', attempts under way not remembered, no warm-up'
+        : process.env.WARM_UP === '0'
+          ? ', no warm-up'
+          : '';
     console.log(`\n${setting}, open loop alone for ${openSeconds} s, on a server ${after}${remembered}.`);
     console.log(
       `Aim (1,000 autosaves/s with p99 < 100 ms): ${pacedMet ? 'met' : 'not met'} (${paced.sent} saves offered).`,

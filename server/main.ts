@@ -14,13 +14,13 @@ import { LockError } from './db/lock.js';
 import { MigrationError } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { redact } from './db/postgres.js';
-import { rememberOpenAttempts } from './db/token-access.js';
 import { consoleLogger } from './deps.js';
 import { EnvError, readEnv } from './env.js';
 import { gradingRunner, makeJudge } from './grading/grading.js';
 import { DEFAULT_MODEL } from './grading/judge/models.js';
 import { startWorker } from './grading/worker.js';
 import { listen } from './http-server.js';
+import { readyForCandidates } from './warm-up.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -48,13 +48,6 @@ export async function main(): Promise<void> {
     content,
     { email: env.adminEmail, password: env.adminPassword, inviteDays: env.inviteDays },
     new Date(),
-  );
-
-  await rememberOpenAttempts(db, new Date()).then(
-    (n) =>
-      n > 0 && log.info(`Remembered ${n} attempt${n === 1 ? '' : 's'} under way: their saves need no token lookup.`),
-    // Only a shortcut (ADR 021): every save still finds its attempt through the full lookup.
-    (error: Error) => log.warn(`Could not load the attempts under way (${error.message}); starting without them.`),
   );
 
   const webDir = join(process.cwd(), 'dist', 'web');
@@ -92,6 +85,7 @@ export async function main(): Promise<void> {
     },
   });
 
+  await readyForCandidates(app, db, log, clock());
   const server = listen(app.fetch, { port: env.port, hostname: env.host }, (info: AddressInfo) => {
     const url = env.publicUrl ?? `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`;
     const where = env.databaseUrl ? `postgres ${redact(env.databaseUrl)}` : `pglite in ${env.dataDir}`;

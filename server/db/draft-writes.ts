@@ -99,6 +99,38 @@ export async function writeDraft(db: Db, { submission, ...save }: PendingSave): 
   return placed.value;
 }
 
+/** One draft to rehearse the writes on (ADR 024), and how many batches to write. */
+type Rehearsal = { attemptId: string; exerciseId: string; deadlineAt: Date; batches: number };
+
+/** Thrown to end the rehearsal's transaction with a rollback. */
+const REHEARSED = Symbol('rehearsed');
+
+/**
+ * The warm-up's writes (ADR 024): batches of one to four 4 KB saves to one draft, through writeBatch itself,
+ * in one transaction that is rolled back, so that nothing stays. Answers how many revisions it wrote before
+ * the rollback. Only before the server listens: the transaction holds PGlite meanwhile.
+ */
+export const rehearseDraftWrites: DbProcedure<Rehearsal, number> = {
+  name: 'rehearseDraftWrites',
+  run: async (db, { attemptId, exerciseId, deadlineAt, batches }) => {
+    const json = JSON.stringify({ kind: 'spec', text: 'rehearsal '.repeat(410) });
+    let written = 0;
+    try {
+      await db.transaction(async (tx) => {
+        for (let batch = 0; batch < batches; batch++) {
+          const save = { attemptId, exerciseId, baseRevision: 0, json, now: new Date(), deadlineAt };
+          const placed = await writeBatch(tx, Array(1 + (batch % 4)).fill(save), db.engine);
+          written += placed.filter((outcome) => outcome.ok).length;
+        }
+        throw REHEARSED;
+      });
+    } catch (error) {
+      if (error !== REHEARSED) throw error;
+    }
+    return written;
+  },
+};
+
 /**
  * The writer of one database. It belongs to the database handle and goes with it (a WeakMap, not a
  * global): two apps on two databases share nothing, two on the same database share its queue, as they

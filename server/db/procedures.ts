@@ -3,7 +3,7 @@
  * here. A procedure missing from this list works in place and fails on the thread, so list each one.
  */
 import type { Db, DbProcedure } from './db.js';
-import { writeDraftSave } from './draft-writes.js';
+import { rehearseDraftWrites, writeDraftSave } from './draft-writes.js';
 import { lookUpToken } from './token-access.js';
 
 type Runner = (db: Db, input: unknown) => Promise<unknown>;
@@ -14,4 +14,8 @@ const entry = <I, O>(procedure: DbProcedure<I, O>): [string, Runner] => [
   (db, input) => procedure.run(db, input as I),
 ];
 
-export const procedures = new Map<string, Runner>([entry(writeDraftSave), entry(lookUpToken)]);
+export const procedures = new Map<string, Runner>([
+  entry(writeDraftSave),
+  entry(lookUpToken),
+  entry(rehearseDraftWrites),
+]);

@@ -138,9 +138,9 @@ const REMEMBER_AFTER_DEADLINE_MS = 24 * 60 * 60_000;
  * At start (ADR 021, amended): remembers the attempts that may still save (started, not finished, invite not
  * revoked, deadline less than a day ago), newest deadline first, as many as the memory holds, so that a
  * restart in the middle of an assessment does not send every candidate's next save through the full lookup
- * at once. Returns how many it remembered.
+ * at once. Answers what it remembered, newest deadline first.
  */
-export async function rememberOpenAttempts(db: Db, now: Date): Promise<number> {
+export async function rememberOpenAttempts(db: Db, now: Date): Promise<StartedAccess[]> {
   const rows = await db.query<StartedAccess['attempt'] & { tokenHash: string; exerciseIds: string[] }>(
     `SELECT i.token_hash AS "tokenHash", t.id, t.exercise_versions AS "exerciseVersions",
             t.deadline_at AS "deadlineAt", s.exercise_ids AS "exerciseIds"
@@ -149,11 +149,10 @@ export async function rememberOpenAttempts(db: Db, now: Date): Promise<number> {
       ORDER BY t.deadline_at DESC LIMIT $2`,
     [new Date(now.getTime() - REMEMBER_AFTER_DEADLINE_MS), MAX_REMEMBERED],
   );
+  const started = rows.map(({ tokenHash, exerciseIds, ...attempt }) => ({ tokenHash, attempt, exerciseIds }));
   // Oldest first, so that the newest are the most recently used, the last the memory would forget.
-  for (const { tokenHash, exerciseIds, ...attempt } of rows.reverse()) {
-    remember(db, tokenHash, { attempt, exerciseIds });
-  }
-  return rows.length;
+  for (const { tokenHash, ...access } of started.toReversed()) remember(db, tokenHash, access);
+  return started.map(({ tokenHash: _, ...access }) => access);
 }
 
 function toAccess({ tokenHash: _, assessment, attempt, ...invite }: AccessRow): TokenAccess {

@@ -156,7 +156,10 @@ describe('stopping and restarting', () => {
     expect(await server.exited).toBe(0);
 
     const again = await start(dataDir);
-    expect(again.output()).toContain('Remembered 1 attempt under way');
+    expect(again.output()).toContain('1 attempt under way: remembered for their saves. Warming up before listening…');
+    expect(again.output()).toMatch(
+      /Warmed up in \d+ ms: 1500 rehearsal saves through the route, 1000 revisions written and rolled back\./,
+    );
     const next = await take(again.url, '/exercises/canary-spec/draft', 'PUT', draft('after', 1));
     expect(await next.json()).toMatchObject({ revision: 2, conflict: false });
   });
